@@ -1,0 +1,60 @@
+"""A tiny benchmark harness: time a subject and its baseline side by side and report the ratio.
+
+Timed assertions never live in tests; here a target is reported as met or missed, and the
+process exit code stays 0 so a noisy machine cannot turn a benchmark run red.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+def best_time(fn: Callable[[], object], repeat: int = 3, number: int = 1) -> float:
+    """Best wall-clock seconds per call of ``fn`` over ``repeat`` rounds of ``number`` calls."""
+    if repeat < 1 or number < 1:
+        raise ValueError(f"repeat and number must be >= 1, got {repeat}, {number}")
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(number):
+            fn()
+        best = min(best, (time.perf_counter() - start) / number)
+    return best
+
+
+@dataclass(frozen=True)
+class Result:
+    """One benchmark figure: a subject's time against its baseline's, and the target speed-up."""
+
+    name: str
+    subject: str
+    subject_seconds: float
+    baseline: str
+    baseline_seconds: float
+    target_speedup: float | None = None
+    note: str = ""
+
+    @property
+    def speedup(self) -> float:
+        return self.baseline_seconds / self.subject_seconds
+
+    def line(self) -> str:
+        verdict = ""
+        if self.target_speedup is not None:
+            ok = self.speedup >= self.target_speedup
+            verdict = f"  target >= {self.target_speedup:g}x: {'met' if ok else 'MISSED'}"
+        note = f"  ({self.note})" if self.note else ""
+        return (
+            f"{self.name}: {self.subject} {fmt_seconds(self.subject_seconds)} vs "
+            f"{self.baseline} {fmt_seconds(self.baseline_seconds)} -> {self.speedup:.1f}x{verdict}{note}"
+        )
+
+
+def fmt_seconds(s: float) -> str:
+    if s >= 1:
+        return f"{s:.2f} s"
+    if s >= 1e-3:
+        return f"{s * 1e3:.2f} ms"
+    return f"{s * 1e6:.1f} µs"
