@@ -35,6 +35,7 @@ class Result:
     baseline_seconds: float
     target_speedup: float | None = None
     note: str = ""
+    budget_seconds: float | None = None
 
     @property
     def speedup(self) -> float:
@@ -45,6 +46,9 @@ class Result:
         if self.target_speedup is not None:
             ok = self.speedup >= self.target_speedup
             verdict = f"  target >= {self.target_speedup:g}x: {'met' if ok else 'MISSED'}"
+        if self.budget_seconds is not None:
+            ok = self.subject_seconds <= self.budget_seconds
+            verdict += f"  budget <= {fmt_seconds(self.budget_seconds)}: {'met' if ok else 'MISSED'}"
         note = f"  ({self.note})" if self.note else ""
         return (
             f"{self.name}: {self.subject} {fmt_seconds(self.subject_seconds)} vs "

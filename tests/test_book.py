@@ -1,0 +1,96 @@
+"""The whole book builds with warnings as errors, and the built HTML is what a reader needs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.notebooks import ROOT, chapter_notebooks, toc_files
+
+HTML = ROOT / "_build" / "html"
+
+
+class _Images(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.images: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            self.images.append(dict(attrs))
+
+
+@pytest.fixture(scope="module")
+def built_book() -> Path:
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    proc = subprocess.run(
+        [str(jupyter_book), "build", str(ROOT), "--builder", "html", "-W", "-n", "--keep-going"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    log = proc.stdout + proc.stderr
+    assert proc.returncode == 0, f"book build failed (warnings are errors):\n{log[-8000:]}"
+    return HTML
+
+
+def _page(html_root: Path, source: Path) -> Path:
+    return html_root / source.relative_to(ROOT).with_suffix(".html")
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_every_toc_page_is_built(built_book: Path) -> None:
+    missing = [str(p) for p in toc_files() if not _page(built_book, p).exists()]
+    assert not missing, f"pages in _toc.yml with no HTML: {missing}"
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_every_figure_has_alt_text(built_book: Path) -> None:
+    problems = []
+    for source in chapter_notebooks():
+        parser = _Images()
+        parser.feed(_page(built_book, source).read_text())
+        for img in parser.images:
+            if "logo" in (img.get("class") or ""):
+                continue
+            if not (img.get("alt") or "").strip() or img.get("alt") == "../_images":
+                problems.append(f"{source.name}: <img src={img.get('src')!r}> has no alt text")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_chapters_show_no_errors_or_tracebacks(built_book: Path) -> None:
+    for source in chapter_notebooks():
+        text = _page(built_book, source).read_text()
+        assert "Traceback (most recent call last)" not in text, f"{source.name} shows a traceback"
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_chapters_with_widgets_show_a_static_figure(built_book: Path) -> None:
+    for source in chapter_notebooks():
+        text = source.read_text()
+        if "make_widget(" not in text:
+            continue
+        page = _page(built_book, source).read_text()
+        assert "<img" in page, f"{source.name} has a widget but no static figure in the HTML"
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_executed_notebooks_are_downloadable(built_book: Path) -> None:
+    for source in chapter_notebooks():
+        executed = built_book / "_sources" / source.relative_to(ROOT).with_suffix(".ipynb")
+        assert executed.exists(), f"no executed notebook offered for {source.name} at {executed}"
+        nb = json.loads(executed.read_text())
+        outputs = [c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code"]
+        assert any(outputs), f"the notebook offered for {source.name} was not executed"
