@@ -94,3 +94,15 @@ def test_executed_notebooks_are_downloadable(built_book: Path) -> None:
         nb = json.loads(executed.read_text())
         outputs = [c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code"]
         assert any(outputs), f"the notebook offered for {source.name} was not executed"
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_math_renders_offline(built_book: Path) -> None:
+    pages_with_math = [p for p in chapter_notebooks() if 'class="math' in _page(built_book, p).read_text()]
+    assert pages_with_math, "no chapter renders any math"
+    assert (built_book / "_static" / "mathjax" / "tex-chtml.js").exists()
+    for source in pages_with_math:
+        page = _page(built_book, source).read_text()
+        assert "_static/mathjax/tex-chtml.js" in page, f"{source.name} loads MathJax from elsewhere"
+        assert "cdn.jsdelivr.net/npm/mathjax" not in page, f"{source.name} needs the network for math"
