@@ -9,10 +9,10 @@ from collections.abc import Iterator
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-import zkedu.widgets  # noqa: E402
-from benchmarks.harness import Result, best_time  # noqa: E402
+import zkedu.widgets
+from benchmarks.harness import Result, best_time
 
 WIDGET_BUDGET_SECONDS = 0.1
 
