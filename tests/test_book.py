@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import dump_dom, find_chromium, serve
 from tests.notebooks import ROOT, chapter_notebooks, toc_files
 
 HTML = ROOT / "_build" / "html"
@@ -106,3 +108,22 @@ def test_math_renders_offline(built_book: Path) -> None:
         page = _page(built_book, source).read_text()
         assert "_static/mathjax/tex-chtml.js" in page, f"{source.name} loads MathJax from elsewhere"
         assert "cdn.jsdelivr.net/npm/mathjax" not in page, f"{source.name} needs the network for math"
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_pages_render_math_and_figures_in_a_browser_offline(built_book: Path) -> None:
+    """What a reader sees: MathJax (served from the book) typesets the math; every figure loads."""
+    chromium = find_chromium()
+    if chromium is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install Debian's chromium for the browser test (see .ci/run)")
+        pytest.skip("no chromium on this machine (apt-get install chromium)")
+    with serve(built_book) as base:
+        for source in chapter_notebooks():
+            relative = _page(built_book, source).relative_to(built_book).as_posix()
+            dom = dump_dom(chromium, f"{base}/{relative}")
+            if 'class="math' in _page(built_book, source).read_text():
+                assert "<mjx-container" in dom, f"{source.name}: math was not typeset"
+                assert "merror" not in dom, f"{source.name}: MathJax reported a TeX error"
+            assert "Loading widget" not in dom or "<img" in dom, f"{source.name}: widget with no static figure"
