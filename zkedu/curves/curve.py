@@ -1,0 +1,232 @@
+"""A pairing-friendly curve as one immutable object: group law, MSM, pairings, over py_ecc's optimized points.
+
+Points are py_ecc "optimized" triples ``(X, Y, Z)`` of field elements, homogeneous projective:
+they stand for the affine point ``(X/Z, Y/Z)``, and ``Z == 0`` is the point at infinity. G1 points
+have base-field coordinates (``FQ``), G2 points quadratic-extension coordinates (``FQ2``), on the
+twisted curve. G1 work that the reader waits for (multiplication, MSM, checks) runs on plain ints in
+``zkedu.curves.g1_fast``; G2 and pairings use py_ecc.
+
+Scalars: ``mul`` takes any int (negative means the negated point; not reduced mod r, so it is exact
+even for points outside the r-subgroup); ``msm`` takes ints in [0, r) and rejects anything else.
+
+Source: py_ecc (github.com/ethereum/py_ecc), modules optimized_bn128 and optimized_bls12_381.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from zkedu.curves import g1_fast
+from zkedu.curves.g1_fast import JacPoint
+from zkedu.curves.msm import AffineOrInf, msm_pippenger
+
+Point = tuple[Any, Any, Any]  # py_ecc optimized point (FQ or FQ2 coordinates)
+
+
+@dataclass(frozen=True)
+class G1Table:
+    """G1 points pre-converted to affine ints for repeated MSMs over the same bases (e.g. a KZG setup)."""
+
+    curve_name: str
+    affine: tuple[AffineOrInf, ...]
+
+    def __len__(self) -> int:
+        return len(self.affine)
+
+
+@dataclass(frozen=True)
+class Curve:
+    """One pairing-friendly curve y² = x³ + b with its G1, G2 generators and its pairing e: G1 × G2 → GT."""
+
+    name: str
+    p: int
+    r: int
+    b: int
+    G1: Point
+    G2: Point
+    Z1: Point
+    Z2: Point
+    _ec: ModuleType = field(repr=False, compare=False)
+    _miller_loop: Callable[[Point, Point], Any] = field(repr=False, compare=False)
+    _final_exponentiate: Callable[[Any], Any] = field(repr=False, compare=False)
+
+    # -- point classification ---------------------------------------------------------------
+    def _group_of(self, P: object) -> int:
+        """1 for a G1 point, 2 for a G2 point of this curve; TypeError otherwise."""
+        if isinstance(P, tuple) and len(P) == 3:
+            if all(isinstance(c, self._ec.FQ) for c in P):
+                return 1
+            if all(isinstance(c, self._ec.FQ2) for c in P):
+                return 2
+        raise TypeError(f"expected a {self.name} G1 or G2 point (py_ecc optimized triple), got {P!r}")
+
+    def _require_g1(self, P: object, what: str = "point") -> Point:
+        if self._group_of(P) != 1:
+            raise TypeError(f"{what} must be a {self.name} G1 point, got a G2 point: {P!r}")
+        return P  # type: ignore[return-value]
+
+    def _require_g2(self, Q: object, what: str = "point") -> Point:
+        if self._group_of(Q) != 2:
+            raise TypeError(f"{what} must be a {self.name} G2 point, got a G1 point: {Q!r}")
+        return Q  # type: ignore[return-value]
+
+    def _to_jac(self, P: Point) -> JacPoint:
+        return g1_fast.projective_to_jac(P[0].n, P[1].n, P[2].n, self.p)
+
+    def _from_jac(self, P: JacPoint) -> Point:
+        FQ = self._ec.FQ
+        return tuple(FQ(c) for c in g1_fast.jac_to_projective(P, self.p))  # type: ignore[return-value]
+
+    # -- group law (G1 and G2) -------------------------------------------------------------
+    def add(self, P: Point, Q: Point) -> Point:
+        """P + Q (both in G1 or both in G2)."""
+        if self._group_of(P) != self._group_of(Q):
+            raise TypeError(f"cannot add a G1 point to a G2 point: {P!r} + {Q!r}")
+        if self._group_of(P) == 1:
+            return self._from_jac(g1_fast.jac_add(self._to_jac(P), self._to_jac(Q), self.p))
+        return self._ec.add(P, Q)
+
+    def neg(self, P: Point) -> Point:
+        """-P: the mirror image (x, -y)."""
+        self._group_of(P)
+        return self._ec.neg(P)
+
+    def mul(self, P: Point, k: int) -> Point:
+        """k·P by double-and-add; k any int (negative k multiplies -P), not reduced mod r."""
+        group = self._group_of(P)
+        if not isinstance(k, int) or isinstance(k, bool):
+            raise TypeError(f"scalar must be an int, got {type(k).__name__}: {k!r}")
+        if k < 0:
+            return self.mul(self.neg(P), -k)
+        if group == 1:
+            return self._from_jac(g1_fast.jac_mul(self._to_jac(P), k, self.p))
+        return self._ec.multiply(P, k)
+
+    def eq(self, P: Point, Q: Point) -> bool:
+        """P == Q as points (projective coordinates are not unique, so == on tuples is not enough)."""
+        if self._group_of(P) != self._group_of(Q):
+            return False
+        return bool(self._ec.eq(P, Q))
+
+    def is_inf(self, P: Point) -> bool:
+        """Is P the point at infinity (Z == 0)?"""
+        self._group_of(P)
+        return bool(self._ec.is_inf(P))
+
+    def is_on_curve(self, P: Point) -> bool:
+        """Does P satisfy the curve equation (y² = x³ + b in G1, the twist's equation in G2)?"""
+        if self._group_of(P) == 1:
+            return g1_fast.jac_is_on_curve(self._to_jac(P), self.b, self.p)
+        return bool(self._ec.is_on_curve(P, self._ec.b2))
+
+    def in_subgroup(self, P: Point) -> bool:
+        """Is P on the curve and of order dividing r (r·P == ∞)? Needed wherever a cofactor exists."""
+        if not self.is_on_curve(P):
+            return False
+        if self._group_of(P) == 1:
+            return g1_fast.jac_mul(self._to_jac(P), self.r, self.p)[2] == 0
+        return bool(self._ec.is_inf(self._ec.multiply(P, self.r)))
+
+    def to_affine(self, P: Point) -> tuple[int, int] | None:
+        """Affine (x, y) of a G1 point as ints, or None for the point at infinity."""
+        self._require_g1(P)
+        if self._ec.is_inf(P):
+            return None
+        zi = pow(P[2].n, -1, self.p)
+        return (P[0].n * zi % self.p, P[1].n * zi % self.p)
+
+    def from_affine(self, x: int, y: int) -> Point:
+        """The G1 point (x, y), checked to lie on the curve."""
+        for name, v in (("x", x), ("y", y)):
+            if not isinstance(v, int) or isinstance(v, bool):
+                raise TypeError(f"{name} must be an int, got {type(v).__name__}: {v!r}")
+            if not 0 <= v < self.p:
+                raise ValueError(f"{name} must be in [0, p) for {self.name}, got {v}")
+        if not g1_fast.jac_is_on_curve((x, y, 1), self.b, self.p):
+            raise ValueError(f"({x}, {y}) is not on {self.name}: y² != x³ + {self.b}")
+        FQ = self._ec.FQ
+        return (FQ(x), FQ(y), FQ(1))
+
+    # -- multi-scalar multiplication (G1) ----------------------------------------------------
+    def prepare_g1(self, points: Sequence[Point]) -> G1Table:
+        """Convert G1 points once to affine ints (one inversion each), checking they lie on the curve."""
+        affine: list[AffineOrInf] = []
+        for i, P in enumerate(points):
+            self._require_g1(P, f"points[{i}]")
+            if not self.is_on_curve(P):
+                raise ValueError(f"points[{i}] is not on {self.name}: {P!r}")
+            affine.append(self.to_affine(P))
+        return G1Table(self.name, tuple(affine))
+
+    def _check_scalars(self, scalars: Sequence[int]) -> list[int]:
+        out = []
+        for i, s in enumerate(scalars):
+            if not isinstance(s, int) or isinstance(s, bool):
+                raise TypeError(f"scalars[{i}] must be an int, got {type(s).__name__}: {s!r}")
+            if not 0 <= s < self.r:
+                raise ValueError(f"scalars[{i}] must be in [0, r) for {self.name}, got {s}")
+            out.append(s)
+        return out
+
+    def msm(self, points: Sequence[Point] | G1Table, scalars: Sequence[int]) -> Point:
+        """Σ sᵢ·Pᵢ over G1 by Pippenger's bucket method (fast path; same result as ``msm_naive``)."""
+        if isinstance(points, G1Table):
+            if points.curve_name != self.name:
+                raise ValueError(f"G1Table was prepared for {points.curve_name}, not {self.name}")
+            table = points
+        else:
+            table = self.prepare_g1(points)
+        ss = self._check_scalars(scalars)
+        if len(table) != len(ss):
+            raise ValueError(f"msm needs as many scalars as points, got {len(table)} points and {len(ss)} scalars")
+        return self._from_jac(msm_pippenger(table.affine, ss, self.p))
+
+    def msm_naive(self, points: Sequence[Point], scalars: Sequence[int]) -> Point:
+        """Σ sᵢ·Pᵢ the readable way: one scalar multiplication per point, then add them all up."""
+        ss = self._check_scalars(scalars)
+        if len(points) != len(ss):
+            raise ValueError(f"msm needs as many scalars as points, got {len(points)} points and {len(ss)} scalars")
+        total = self.Z1
+        for P, s in zip(points, ss, strict=True):
+            self._require_g1(P)
+            total = self._ec.add(total, self._ec.multiply(P, s))
+        return total
+
+    # -- pairings ---------------------------------------------------------------------------
+    def _check_pair(self, P: Point, Q: Point, i: int | None = None) -> None:
+        where = "" if i is None else f"pairs[{i}]: "
+        self._require_g1(P, f"{where}first argument")
+        self._require_g2(Q, f"{where}second argument")
+        if not self.is_on_curve(P):
+            raise ValueError(f"{where}G1 point is not on {self.name}: {P!r}")
+        if not self.is_on_curve(Q):
+            raise ValueError(f"{where}G2 point is not on {self.name}'s twist: {Q!r}")
+
+    def pairing(self, P: Point, Q: Point) -> Any:
+        """e(P, Q) ∈ GT ⊂ FQ12 for P in G1 and Q in G2 (Miller loop, then final exponentiation)."""
+        self._check_pair(P, Q)
+        return self._final_exponentiate(self.miller_loop(P, Q))
+
+    def miller_loop(self, P: Point, Q: Point) -> Any:
+        """The Miller loop f_{P,Q} ∈ FQ12 *before* the final exponentiation (1 if either point is ∞)."""
+        if self._ec.is_inf(P) or self._ec.is_inf(Q):
+            return self._ec.FQ12.one()
+        return self._miller_loop(P, Q)
+
+    def pairing_check(self, pairs: Sequence[tuple[Point, Point]]) -> bool:
+        """Is Π e(Pᵢ, Qᵢ) == 1? Miller loops multiplied together, then ONE final exponentiation.
+
+        Source: EIP-197 (the BN254 pairing precompile checks exactly this product); KZG verification
+        e(C - [y], [1]) · e(-π, [τ - z]) == 1 is the two-pair case.
+        """
+        f = self._ec.FQ12.one()
+        for i, pair in enumerate(pairs):
+            if not isinstance(pair, tuple) or len(pair) != 2:
+                raise TypeError(f"pairs[{i}] must be a (G1 point, G2 point) tuple, got {pair!r}")
+            P, Q = pair
+            self._check_pair(P, Q, i)
+            f = f * self.miller_loop(P, Q)
+        return bool(self._final_exponentiate(f) == self._ec.FQ12.one())
