@@ -25,8 +25,8 @@ def choose_window(n: int, scalar_bits: int) -> int:
 
     >>> choose_window(4096, 255)
     10
-    >>> choose_window(1, 255)
-    1
+    >>> choose_window(64, 255)
+    5
     """
     if n < 1 or scalar_bits < 1:
         raise ValueError(f"need n >= 1 and scalar_bits >= 1, got n={n}, scalar_bits={scalar_bits}")
