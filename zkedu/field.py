@@ -1,0 +1,468 @@
+"""Prime fields F_p: immutable elements with + - * / **, inverses, roots of unity, and the fields ZKsync uses.
+
+``PrimeField(p)`` returns the field (one shared object per modulus); calling it makes elements:
+
+>>> F = PrimeField(17)
+>>> a = F(5)
+>>> a + 13, a * 7, 1 / a, a ** -2
+(PrimeField(17)(1), PrimeField(17)(1), PrimeField(17)(7), PrimeField(17)(15))
+>>> F.root_of_unity(4) ** 4 == 1
+True
+
+Source: Lidl and Niederreiter, *Finite Fields* (1997), ch. 1-2; Moody, *Anatomy of a STARK* (2021), "Basic tools".
+"""
+
+from __future__ import annotations
+
+import numbers
+import random
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from zkedu.ntheory import divisors_from_factors, extended_gcd, factor_int, is_prime, require_int
+
+
+def _as_int(value: object) -> int | None:
+    """``value`` as an int if it is integer-like (not bool), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, numbers.Integral) and not isinstance(value, FieldElement):
+        return int(value)
+    return None
+
+
+class PrimeField:
+    """The field of integers modulo a prime ``p``; ``PrimeField(p)`` is cached, so equal moduli give one field.
+
+    Source: Lidl and Niederreiter, *Finite Fields*, Theorem 1.27 (Z/pZ is a field iff p is prime).
+
+    >>> PrimeField(97) is PrimeField(97)
+    True
+    >>> PrimeField(17).two_adicity, PrimeField(17).generator()
+    (4, PrimeField(17)(3))
+    """
+
+    _cache: ClassVar[dict[int, PrimeField]] = {}
+    _names: ClassVar[dict[int, str]] = {}
+    _known_factors: ClassVar[dict[int, dict[int, int]]] = {}
+
+    modulus: int
+    _memo: dict[str, Any]  # lazily computed factorisation of p - 1 and generator
+    zero: FieldElement
+    one: FieldElement
+
+    def __new__(cls, p: int) -> PrimeField:
+        require_int(p, "modulus")
+        if p in cls._cache:
+            return cls._cache[p]
+        if not is_prime(p):
+            raise ValueError(f"modulus must be prime, got {p!r}")
+        field = super().__new__(cls)
+        object.__setattr__(field, "modulus", p)
+        object.__setattr__(field, "_memo", {})
+        object.__setattr__(field, "zero", FieldElement._raw(field, 0))
+        object.__setattr__(field, "one", FieldElement._raw(field, 1 % p))
+        cls._cache[p] = field
+        return field
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"PrimeField is immutable; cannot set {name!r}")
+
+    def __reduce__(self) -> tuple[Any, tuple[int]]:
+        return (PrimeField, (self.modulus,))
+
+    def __repr__(self) -> str:
+        return self._names.get(self.modulus, f"PrimeField({self.modulus})")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PrimeField) and other.modulus == self.modulus
+
+    def __hash__(self) -> int:
+        return hash(("PrimeField", self.modulus))
+
+    def __contains__(self, item: object) -> bool:
+        return isinstance(item, FieldElement) and item.field == self
+
+    def __call__(self, value: object) -> FieldElement:
+        """The element ``value mod p``; TypeError for anything that is not an int or an element of this field."""
+        if isinstance(value, FieldElement):
+            if value.field != self:
+                raise TypeError(f"cannot convert {value!r} from {value.field!r} into {self!r}")
+            return value
+        n = _as_int(value)
+        if n is None:
+            raise TypeError(f"field elements are made from ints, got {type(value).__name__}: {value!r}")
+        return FieldElement._raw(self, n % self.modulus)
+
+    @property
+    def name(self) -> str:
+        """The field's name (e.g. ``GOLDILOCKS``) or ``F_p`` for an unnamed field."""
+        return self._names.get(self.modulus, f"F_{self.modulus}")
+
+    @property
+    def order(self) -> int:
+        """The number of elements, p."""
+        return self.modulus
+
+    @property
+    def bits(self) -> int:
+        """Bit length of the modulus."""
+        return self.modulus.bit_length()
+
+    @property
+    def two_adicity(self) -> int:
+        """The largest ``k`` with ``2^k`` dividing ``p - 1``: the biggest power-of-two NTT the field supports.
+
+        >>> PrimeField(97).two_adicity  # 96 = 2^5 * 3
+        5
+        """
+        n, k = self.modulus - 1, 0
+        while n and n % 2 == 0:
+            n, k = n // 2, k + 1
+        return k
+
+    def factor_group_order(self) -> dict[int, int]:
+        """Prime factorisation of ``p - 1``, the order of the multiplicative group.
+
+        >>> PrimeField(97).factor_group_order()
+        {2: 5, 3: 1}
+        """
+        memo = self._memo
+        if "factors" not in memo:
+            p1 = self.modulus - 1
+            memo["factors"] = self._known_factors.get(self.modulus) or (factor_int(p1) if p1 > 1 else {})
+        return dict(memo["factors"])
+
+    def subgroup_orders(self) -> list[int]:
+        """The divisors of ``p - 1``: by Lagrange's theorem, the only possible element orders.
+
+        >>> PrimeField(17).subgroup_orders()
+        [1, 2, 4, 8, 16]
+        """
+        return divisors_from_factors(self.factor_group_order())
+
+    def generator(self) -> FieldElement:
+        """The smallest generator of the multiplicative group (an element of order ``p - 1``).
+
+        Source: an element g generates iff g^((p-1)/q) != 1 for every prime q dividing p - 1.
+
+        >>> PrimeField(97).generator()
+        PrimeField(97)(5)
+        """
+        memo = self._memo
+        if "generator" not in memo:
+            p, primes = self.modulus, list(self.factor_group_order())
+            g = 1 if p == 2 else next(
+                g for g in range(2, p) if all(pow(g, (p - 1) // q, p) != 1 for q in primes)
+            )
+            memo["generator"] = FieldElement._raw(self, g)
+        return memo["generator"]
+
+    def root_of_unity(self, n: int) -> FieldElement:
+        """A primitive ``n``-th root of unity, ``generator() ** ((p-1)/n)``; ValueError unless ``n`` divides p - 1.
+
+        With BLS12-381's scalar field this is the root EIP-4844 uses (its generator is 7).
+
+        Spec: EIP-4844 / consensus-specs deneb ``compute_roots_of_unity`` (PRIMITIVE_ROOT_OF_UNITY = 7).
+
+        >>> w = PrimeField(17).root_of_unity(8)
+        >>> w, [int(w ** k) for k in range(8)]
+        (PrimeField(17)(9), [1, 9, 13, 15, 16, 8, 4, 2])
+        """
+        require_int(n, "root of unity order n")
+        if n < 1:
+            raise ValueError(f"root of unity order must be >= 1, got {n!r}")
+        if (self.modulus - 1) % n != 0:
+            raise ValueError(f"no primitive {n!r}-th root of unity in {self!r}: {n!r} does not divide p - 1")
+        return self.generator() ** ((self.modulus - 1) // n)
+
+    def roots_of_unity(self, n: int) -> list[FieldElement]:
+        """All ``n`` powers ``w^0, w^1, ..., w^(n-1)`` of ``w = root_of_unity(n)``, in order."""
+        w = self.root_of_unity(n)
+        out, x = [], self.one
+        for _ in range(n):
+            out.append(x)
+            x = x * w
+        return out
+
+    def random(self, rng: random.Random) -> FieldElement:
+        """A uniformly random element drawn from ``rng`` (pass a seeded ``random.Random`` for reproducibility)."""
+        if not isinstance(rng, random.Random):
+            raise TypeError(f"rng must be a random.Random, got {type(rng).__name__}: {rng!r}")
+        return FieldElement._raw(self, rng.randrange(self.modulus))
+
+    def elements(self) -> Iterator[FieldElement]:
+        """Every element 0, 1, ..., p - 1 (only for small fields, p < 2^20)."""
+        if self.modulus >= 1 << 20:
+            raise ValueError(f"refusing to list all elements of a field this large: p = {self.modulus!r}")
+        return (FieldElement._raw(self, v) for v in range(self.modulus))
+
+
+class FieldElement:
+    """An immutable element of a ``PrimeField``; make one with ``F(x)``, not directly.
+
+    Arithmetic works with elements of the same field and with ints on either side; mixing fields raises TypeError.
+    """
+
+    __slots__ = ("_field", "_value")
+    _field: PrimeField
+    _value: int
+
+    @classmethod
+    def _raw(cls, field: PrimeField, value: int) -> FieldElement:
+        # Internal constructor: value is already reduced into [0, p).
+        e = object.__new__(cls)
+        object.__setattr__(e, "_field", field)
+        object.__setattr__(e, "_value", value)
+        return e
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"field elements are immutable; cannot set {name!r}")
+
+    def __reduce__(self) -> tuple[Any, tuple[int]]:
+        return (self._field, (self._value,))
+
+    @property
+    def value(self) -> int:
+        """The canonical representative in ``[0, p)``."""
+        return self._value
+
+    @property
+    def field(self) -> PrimeField:
+        return self._field
+
+    def _other(self, other: object) -> int | None:
+        """The canonical int of ``other`` (same-field element or int); None for unsupported types."""
+        if isinstance(other, FieldElement):
+            if other._field is not self._field and other._field != self._field:
+                raise TypeError(f"cannot mix elements of different fields: {self!r} and {other!r}")
+            return other._value
+        n = _as_int(other)
+        return None if n is None else n % self._field.modulus
+
+    def __add__(self, other: object) -> FieldElement:
+        b = self._other(other)
+        if b is None:
+            return NotImplemented
+        return FieldElement._raw(self._field, (self._value + b) % self._field.modulus)
+
+    __radd__ = __add__
+
+    def __sub__(self, other: object) -> FieldElement:
+        b = self._other(other)
+        if b is None:
+            return NotImplemented
+        return FieldElement._raw(self._field, (self._value - b) % self._field.modulus)
+
+    def __rsub__(self, other: object) -> FieldElement:
+        b = self._other(other)
+        if b is None:
+            return NotImplemented
+        return FieldElement._raw(self._field, (b - self._value) % self._field.modulus)
+
+    def __mul__(self, other: object) -> FieldElement:
+        b = self._other(other)
+        if b is None:
+            return NotImplemented
+        return FieldElement._raw(self._field, self._value * b % self._field.modulus)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: object) -> FieldElement:
+        b = self._other(other)
+        if b is None:
+            return NotImplemented
+        return self * FieldElement._raw(self._field, b).inverse()
+
+    def __rtruediv__(self, other: object) -> FieldElement:
+        b = self._other(other)
+        if b is None:
+            return NotImplemented
+        return FieldElement._raw(self._field, b) * self.inverse()
+
+    def __pow__(self, exponent: object) -> FieldElement:
+        e = _as_int(exponent)
+        if e is None:
+            return NotImplemented
+        if e < 0:
+            return self.inverse() ** -e
+        return FieldElement._raw(self._field, pow(self._value, e, self._field.modulus))
+
+    def __neg__(self) -> FieldElement:
+        return FieldElement._raw(self._field, -self._value % self._field.modulus)
+
+    def __pos__(self) -> FieldElement:
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FieldElement):
+            return other._field == self._field and other._value == self._value
+        n = _as_int(other)
+        return n is not None and n % self._field.modulus == self._value
+
+    def __hash__(self) -> int:
+        # Equal to hash(int(e)), so an element and its canonical int land in the same dict slot.
+        return hash(self._value)
+
+    def __bool__(self) -> bool:
+        return self._value != 0
+
+    def __int__(self) -> int:
+        return self._value
+
+    def __repr__(self) -> str:
+        return f"{self._field!r}({self._value})"
+
+    def __str__(self) -> str:
+        return str(self._value)
+
+    def is_zero(self) -> bool:
+        return self._value == 0
+
+    def inverse(self) -> FieldElement:
+        """The multiplicative inverse (by extended Euclid); ZeroDivisionError for zero.
+
+        >>> PrimeField(17)(3).inverse()
+        PrimeField(17)(6)
+        """
+        return inverse_euclid(self)
+
+    def multiplicative_order(self) -> int:
+        """The least ``k >= 1`` with ``self ** k == 1``; a divisor of p - 1 (Lagrange). ValueError for zero.
+
+        >>> [PrimeField(17)(a).multiplicative_order() for a in (1, 16, 4, 2, 3)]
+        [1, 2, 4, 8, 16]
+        """
+        if self._value == 0:
+            raise ValueError(f"zero has no multiplicative order, got {self!r}")
+        p = self._field.modulus
+        order = p - 1
+        for q in self._field.factor_group_order():
+            while order % q == 0 and pow(self._value, order // q, p) == 1:
+                order //= q
+        return order
+
+    def is_generator(self) -> bool:
+        """Whether this element generates the whole multiplicative group (order p - 1)."""
+        return self._value != 0 and self.multiplicative_order() == self._field.modulus - 1
+
+    def is_square(self) -> bool:
+        """Euler's criterion: a nonzero ``a`` is a square iff ``a^((p-1)/2) == 1``; zero counts as a square.
+
+        >>> [a for a in range(1, 17) if PrimeField(17)(a).is_square()]
+        [1, 2, 4, 8, 9, 13, 15, 16]
+        """
+        p = self._field.modulus
+        return self._value == 0 or p == 2 or pow(self._value, (p - 1) // 2, p) == 1
+
+    def sqrt(self) -> FieldElement:
+        """A square root by Tonelli-Shanks (the one with the smaller value); ValueError if not a square.
+
+        Source: Cohen, *A Course in Computational Algebraic Number Theory*, Algorithm 1.5.1.
+
+        >>> PrimeField(17)(2).sqrt()
+        PrimeField(17)(6)
+        """
+        if not self.is_square():
+            raise ValueError(f"{self!r} is not a square in {self._field!r}")
+        p, a = self._field.modulus, self._value
+        if a == 0 or p == 2:
+            return self
+        s = self._field.two_adicity
+        q = (p - 1) >> s
+        z = next(z for z in range(2, p) if pow(z, (p - 1) // 2, p) == p - 1)  # a non-square
+        m, c, t, r = s, pow(z, q, p), pow(a, q, p), pow(a, (q + 1) // 2, p)
+        while t != 1:
+            # Find the least i with t^(2^i) == 1, then fix r so that t's order halves.
+            i, t2 = 0, t
+            while t2 != 1:
+                t2, i = t2 * t2 % p, i + 1
+            b = pow(c, 1 << (m - i - 1), p)
+            m, c, t, r = i, b * b % p, t * b * b % p, r * b % p
+        return FieldElement._raw(self._field, min(r, p - r))
+
+
+def inverse_fermat(a: FieldElement | int, p: int | None = None) -> Any:
+    """Inverse by Fermat's little theorem, ``a^(p-2)``; takes an element, or an int and ``p``.
+
+    Source: Fermat's little theorem, a^(p-1) = 1 for a != 0 (mod p).
+
+    >>> inverse_fermat(3, 17), inverse_fermat(PrimeField(17)(3))
+    (6, PrimeField(17)(6))
+    """
+    field, value = _split(a, p, "inverse_fermat")
+    if value == 0:
+        raise ZeroDivisionError(f"zero has no inverse in {field!r}, got {a!r}")
+    inv = pow(value, field.modulus - 2, field.modulus)
+    return FieldElement._raw(field, inv) if isinstance(a, FieldElement) else inv
+
+
+def inverse_euclid(a: FieldElement | int, p: int | None = None) -> Any:
+    """Inverse by the extended Euclidean algorithm: ``a*x + p*y = 1`` gives ``x = a^-1``; element, or int and ``p``.
+
+    Source: Knuth, TAOCP vol. 2, §4.5.2.
+
+    >>> inverse_euclid(3, 17), inverse_euclid(PrimeField(17)(3))
+    (6, PrimeField(17)(6))
+    """
+    field, value = _split(a, p, "inverse_euclid")
+    if value == 0:
+        raise ZeroDivisionError(f"zero has no inverse in {field!r}, got {a!r}")
+    g, x, _ = extended_gcd(value, field.modulus)
+    assert g == 1, "a nonzero residue is coprime to a prime modulus"
+    inv = x % field.modulus
+    return FieldElement._raw(field, inv) if isinstance(a, FieldElement) else inv
+
+
+def _split(a: object, p: int | None, who: str) -> tuple[PrimeField, int]:
+    if isinstance(a, FieldElement):
+        if p is not None and p != a.field.modulus:
+            raise ValueError(f"{who}: modulus {p!r} does not match the element's field {a.field!r}")
+        return a.field, a.value
+    n = _as_int(a)
+    if n is None:
+        raise TypeError(f"{who} takes a field element or an int, got {type(a).__name__}: {a!r}")
+    if p is None:
+        raise TypeError(f"{who}({a!r}) needs the modulus p when given an int")
+    field = PrimeField(p)
+    return field, n % field.modulus
+
+
+def _register(name: str, p: int, factors: dict[int, int]) -> PrimeField:
+    # Ship the factorisation of p - 1 (too slow to find for the 254-bit fields) and check it at import.
+    product = 1
+    for q, k in factors.items():
+        assert is_prime(q), f"{name}: {q} is not prime"
+        product *= q**k
+    assert product == p - 1, f"{name}: factorisation of p - 1 is wrong"
+    PrimeField._known_factors[p] = dict(sorted(factors.items()))
+    PrimeField._names[p] = name
+    return PrimeField(p)
+
+
+# BN254 scalar field: the L1 wrapper proof (PLONK / FFLONK with KZG) verified on Ethereum.
+BN254_FR = _register(
+    "BN254_FR",
+    21888242871839275222246405745257275088548364400416034343698204186575808495617,
+    {2: 28, 3: 2, 13: 1, 29: 1, 983: 1, 11003: 1, 237073: 1, 405928799: 1, 1670836401704629: 1,
+     13818364434197438864469338081: 1},
+)
+# BLS12-381 scalar field: EIP-4844 blobs are 4096 elements of it.
+BLS12_381_FR = _register(
+    "BLS12_381_FR",
+    0x73EDA753299D7D483339D80809A1D80553BDA402FFFE5BFEFFFFFFFF00000001,
+    {2: 32, 3: 1, 11: 1, 19: 1, 10177: 1, 125527: 1, 859267: 1, 906349: 2, 2508409: 1, 2529403: 1,
+     52437899: 1, 254760293: 2},
+)
+# Goldilocks: Boojum's field; fits a 64-bit word, 2-adicity 32.
+GOLDILOCKS = _register("GOLDILOCKS", 2**64 - 2**32 + 1, {2: 32, 3: 1, 5: 1, 17: 1, 257: 1, 65537: 1})
+# Mersenne31: Airbender's field; 31-bit words, reduction by shift-and-add, 2-adicity 1.
+MERSENNE31 = _register("MERSENNE31", 2**31 - 1, {2: 1, 3: 2, 7: 1, 11: 1, 31: 1, 151: 1, 331: 1})
+# BabyBear: 15 * 2^27 + 1, a 31-bit field with 2-adicity 27 (used by other STARK provers; a comparison point).
+BABYBEAR = _register("BABYBEAR", 15 * 2**27 + 1, {2: 27, 3: 1, 5: 1})
+
+NAMED_FIELDS: dict[str, PrimeField] = {
+    f.name: f for f in (BN254_FR, BLS12_381_FR, GOLDILOCKS, MERSENNE31, BABYBEAR)
+}
