@@ -37,11 +37,11 @@ def _require_bytes(data: object, length: int, what: str) -> bytes:
 
 
 def _split_flags(data: bytes, what: str) -> tuple[bool, bool, int]:
-    """(infinity flag, sign flag, x) of a compressed encoding; rejects a missing compression flag."""
+    """(infinity flag, sign flag, first 48-byte x) of a compressed encoding; rejects a missing compression flag."""
     first = data[0]
     if not first & FLAG_COMPRESSED:
         raise ValueError(f"{what} lacks the compression flag (0x80 in the first byte): 0x{data.hex()}")
-    x = int.from_bytes(bytes([first & 0x1F]) + data[1:], "big")
+    x = int.from_bytes(bytes([first & 0x1F]) + data[1:48], "big")
     return bool(first & FLAG_INFINITY), bool(first & FLAG_SIGN), x
 
 
@@ -121,7 +121,7 @@ def g2_decompress(data: bytes) -> Point:
     """The G2 point encoded by 96 compressed bytes, after every check (canonical, on curve, in subgroup)."""
     data = _require_bytes(data, G2_BYTES, "a compressed G2 point")
     what = "compressed G2 point"
-    infinity, sign, x1 = _split_flags(data[:48], what)
+    infinity, sign, x1 = _split_flags(data, what)
     x0 = int.from_bytes(data[48:], "big")
     if infinity:
         _check_infinity(data, sign, x1 | x0, what)

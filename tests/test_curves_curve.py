@@ -1,0 +1,107 @@
+"""The Curve API: group law on G1 and G2, validation, affine conversion, subgroup checks."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from py_ecc import bls12_381 as ref_bls
+from py_ecc import bn128 as ref_bn
+from py_ecc.bls.point_compression import modular_squareroot_in_FQ2
+
+from zkedu.curves import BLS12_381, BN254, Curve
+
+CURVES = [pytest.param(BN254, id="BN254"), pytest.param(BLS12_381, id="BLS12-381")]
+REFERENCE = {"BN254": ref_bn, "BLS12-381": ref_bls}
+
+
+def non_subgroup_g1(C: Curve):
+    """A point on BLS12-381's G1 curve outside the order-r subgroup (the cofactor is not 1)."""
+    for x in range(1, 100):
+        rhs = (x**3 + C.b) % C.p
+        y = pow(rhs, (C.p + 1) // 4, C.p)
+        if y * y % C.p == rhs:
+            P = C.from_affine(x, y)
+            if not C.in_subgroup(P):
+                return P
+    raise AssertionError("no non-subgroup point found")
+
+
+def non_subgroup_g2(C: Curve):
+    FQ2 = C._ec.FQ2
+    for x0 in range(1, 100):
+        x = FQ2([x0, 1])
+        y = modular_squareroot_in_FQ2(x**3 + C._ec.b2)
+        if y is not None:
+            return (x, y, FQ2.one())
+    raise AssertionError("no twist point found")
+
+
+@pytest.mark.parametrize("C", CURVES)
+@settings(max_examples=10)
+@given(a=st.integers(0, 2**40), b=st.integers(-(2**40), 2**40))
+def test_g1_group_law_matches_reference(C: Curve, a: int, b: int) -> None:
+    ref = REFERENCE[C.name]
+    A, B = C.mul(C.G1, a), C.mul(C.G1, b)
+    ref_sum = ref.multiply(ref.G1, (a + b) % C.r)
+    assert C.to_affine(C.add(A, B)) == (None if ref_sum is None else (ref_sum[0].n, ref_sum[1].n))
+    assert C.eq(C.add(A, C.neg(A)), C.Z1)
+    assert C.eq(C.mul(A, b), C.mul(C.G1, a * b))
+
+
+@pytest.mark.parametrize("C", CURVES)
+def test_g2_group_law(C: Curve) -> None:
+    Q2 = C.add(C.G2, C.G2)
+    assert C.eq(Q2, C.mul(C.G2, 2)) and not C.eq(Q2, C.G2)
+    assert C.eq(C.add(C.mul(C.G2, 5), C.mul(C.G2, -2)), C.mul(C.G2, 3))
+    assert C.is_inf(C.add(C.G2, C.neg(C.G2)))
+    assert C.is_inf(C.Z2) and not C.is_inf(C.G2)
+    assert C.is_on_curve(Q2) and C.in_subgroup(C.G2)
+    assert not C.eq(C.G1, C.G2)  # different groups are never equal
+
+
+@pytest.mark.parametrize("C", CURVES)
+def test_g1_edges(C: Curve) -> None:
+    assert C.is_inf(C.mul(C.G1, 0)) and C.is_inf(C.mul(C.G1, C.r))
+    assert C.eq(C.mul(C.G1, C.r - 1), C.neg(C.G1))
+    assert C.eq(C.mul(C.G1, C.r + 1), C.G1)  # mul is exact, not reduced: (r+1)·G = G in a group of order r
+    assert C.eq(C.add(C.G1, C.G1), C.mul(C.G1, 2))
+    assert C.eq(C.add(C.Z1, C.G1), C.G1) and C.eq(C.add(C.G1, C.Z1), C.G1)
+    assert C.to_affine(C.Z1) is None
+    x, y = C.to_affine(C.mul(C.G1, 7))
+    assert C.eq(C.from_affine(x, y), C.mul(C.G1, 7))
+    assert C.in_subgroup(C.G1) and C.in_subgroup(C.Z1) and C.is_on_curve(C.Z1)
+
+
+def test_cofactor_points_fail_the_subgroup_check() -> None:
+    C = BLS12_381
+    P = non_subgroup_g1(C)
+    assert C.is_on_curve(P) and not C.in_subgroup(P)
+    Q = non_subgroup_g2(C)
+    assert C.is_on_curve(Q) and not C.in_subgroup(Q)
+    FQ = C._ec.FQ
+    off = (FQ(1), FQ(1), FQ(1))
+    assert not C.is_on_curve(off) and not C.in_subgroup(off)
+
+
+@pytest.mark.parametrize("C", CURVES)
+def test_bad_inputs(C: Curve) -> None:
+    other = BLS12_381 if C is BN254 else BN254
+    with pytest.raises(TypeError, match=r"\(1, 2\)"):
+        C.add((1, 2), C.G1)
+    with pytest.raises(TypeError, match="G1 or G2 point"):
+        C.neg(other.G1)  # a point of the other curve
+    with pytest.raises(TypeError, match="cannot add a G1 point to a G2 point"):
+        C.add(C.G1, C.G2)
+    with pytest.raises(TypeError, match="'3'"):
+        C.mul(C.G1, "3")
+    with pytest.raises(TypeError, match="True"):
+        C.mul(C.G1, True)
+    with pytest.raises(TypeError, match="G1 point, got a G2"):
+        C.to_affine(C.G2)
+    with pytest.raises(ValueError, match="not on"):
+        C.from_affine(1, 1)
+    with pytest.raises(ValueError, match=str(C.p)):
+        C.from_affine(C.p, 1)
+    with pytest.raises(TypeError, match=r"1\.5"):
+        C.from_affine(1.5, 1)

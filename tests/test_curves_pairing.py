@@ -1,0 +1,61 @@
+"""Pairings: py_ecc's values, bilinearity, and the product check with one shared final exponentiation.
+
+Each pairing costs a few tenths of a second in Python, so these tests use a handful of them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from py_ecc import optimized_bn128 as opt_bn
+from py_ecc.optimized_bn128 import optimized_pairing as opt_bn_pairing
+
+from zkedu.curves import BLS12_381, BN254, Curve
+from zkedu.curves.pairing import final_exponentiate_bn254
+
+CURVES = [pytest.param(BN254, id="BN254"), pytest.param(BLS12_381, id="BLS12-381")]
+
+
+@pytest.mark.parametrize("C", CURVES)
+def test_pairing_matches_py_ecc_and_is_bilinear(C: Curve) -> None:
+    a, b = 6, 35
+    e = C.pairing(C.G1, C.G2)
+    assert e == C._ec.pairing(C.G2, C.G1)
+    assert e != C._ec.FQ12.one()  # non-degenerate
+    assert C.pairing(C.mul(C.G1, a), C.mul(C.G2, b)) == e ** (a * b)
+
+
+@pytest.mark.parametrize("C", CURVES)
+def test_pairing_check_kzg_shape(C: Curve) -> None:
+    # e(a·G1, b·G2) · e(-(ab)·G1, G2) == 1, the two-pair shape of a KZG verification
+    a, b = 11, 13
+    good = [(C.mul(C.G1, a), C.mul(C.G2, b)), (C.neg(C.mul(C.G1, a * b)), C.G2)]
+    assert C.pairing_check(good)
+    bad = [good[0], (C.neg(C.mul(C.G1, a * b + 1)), C.G2)]
+    assert not C.pairing_check(bad)
+
+
+def test_pairing_check_trivial_cases() -> None:
+    C = BN254
+    assert C.pairing_check([])
+    assert C.pairing_check([(C.Z1, C.G2), (C.G1, C.Z2)])
+    assert C.pairing(C.Z1, C.G2) == C._ec.FQ12.one()
+
+
+def test_fast_final_exponentiation_equals_the_plain_power() -> None:
+    f = opt_bn_pairing.miller_loop(opt_bn.twist(opt_bn.G2), opt_bn_pairing.cast_point_to_fq12(opt_bn.G1), False)
+    assert final_exponentiate_bn254(f) == opt_bn_pairing.final_exponentiate(f)
+
+
+@pytest.mark.parametrize("C", CURVES)
+def test_pairing_rejects_bad_inputs(C: Curve) -> None:
+    FQ, FQ2 = C._ec.FQ, C._ec.FQ2
+    with pytest.raises(TypeError, match=r"second argument must be a .* G2 point"):
+        C.pairing(C.G1, C.G1)
+    with pytest.raises(TypeError, match=r"first argument must be a .* G1 point"):
+        C.pairing(C.G2, C.G2)
+    with pytest.raises(ValueError, match="G1 point is not on"):
+        C.pairing((FQ(1), FQ(1), FQ(1)), C.G2)
+    with pytest.raises(ValueError, match=r"pairs\[1\]: G2 point is not on"):
+        C.pairing_check([(C.G1, C.G2), (C.G1, (FQ2.one(), FQ2.one(), FQ2.one()))])
+    with pytest.raises(TypeError, match=r"pairs\[0\] must be .* got 'ab'"):
+        C.pairing_check(["ab"])
