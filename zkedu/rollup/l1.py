@@ -252,12 +252,30 @@ class SimulatedL1:
             proof, self.proven_states[n - 1],
         )
         if info.blob_linear_hashes:
-            witness_hashes = tuple(blob_linear_hash(b) for b in pack_into_blobs(proof.pubdata, self.max_blobs))
-            if witness_hashes != info.blob_linear_hashes:
-                raise L1Rejection(f"batch {n}: blob linear hash check failed: the witness is not what the blobs hold")
+            self._check_blob_content(n, info, proof.pubdata)
         self.proven_states[n] = after
         self.total_proven = n
         self.events.append(L1Event(self.now, "prove", n, PROVE_GAS))
+
+    def _check_blob_content(self, n: int, info: CommitBatchInfo, pubdata: bytes) -> None:
+        """What Era's proof attests about blobs: they hold the pubdata, and each opening's y is p(z) of that blob.
+
+        Together with the commit's KZG check (the versioned hash's polynomial takes y at z, z derived from the
+        content), this binds the posted blobs to the proven pubdata.
+        """
+        witness_blobs = pack_into_blobs(pubdata, self.max_blobs)
+        if tuple(blob_linear_hash(b) for b in witness_blobs) != info.blob_linear_hashes:
+            raise L1Rejection(f"batch {n}: blob linear hash check failed: the witness is not what the blobs hold")
+        if not self.kzg_checked[n]:
+            return
+        from zkedu.kzg import blob_to_polynomial, evaluate_polynomial_in_evaluation_form
+
+        for i, (blob, opening) in enumerate(zip(witness_blobs, info.blob_openings, strict=True)):
+            assert opening is not None  # kzg_checked means every blob had an opening
+            y = evaluate_polynomial_in_evaluation_form(blob_to_polynomial(blob), opening.opening_point)
+            if y.to_bytes(32, "big") != opening.claimed_value:
+                raise L1Rejection(f"batch {n}: blob evaluation check failed for blob {i}: p(z) of the witness is not "
+                                  "the opened value")
 
     # ---- execute ----
     def execute_batches(self, batch_numbers: Sequence[int]) -> None:
