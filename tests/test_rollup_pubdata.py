@@ -24,11 +24,13 @@ from zkedu.rollup.pubdata import (
     encode_state_diffs,
     naive_state_diffs_size,
     order_for_pubdata,
+    pre_compression_state_diffs_size,
     pubdata_size,
     state_diff_size,
     update_known_slots,
 )
 from zkedu.rollup.records import WORD, L2ToL1Log, StateDiff
+from zkedu.rollup.token_workload import sample_token_batch, token_batch_diffs, token_batch_pubdata_sizes
 
 MAX = WORD - 1
 
@@ -265,3 +267,28 @@ def test_update_known_slots_assigns_indices_in_publication_order() -> None:
     assert update_known_slots({}, [StateDiff(key(5), 0, 0, 3)]) == {1: (key(5), 3)}
     with pytest.raises(ValueError, match="unknown enumeration index 9"):
         update_known_slots(known, [StateDiff(key(2), 9, 1, 2)])
+
+
+def test_pre_compression_baseline() -> None:
+    diffs = [StateDiff(key(1), 0, 0, 1), StateDiff(key(2), 5, 1, 2)]
+    assert pre_compression_state_diffs_size(diffs) == 64 + 40
+    assert naive_state_diffs_size(diffs) == 128
+
+
+# ---- the token workload: the vectorised sizes equal the encoder's ----
+@settings(max_examples=25)
+@given(st.integers(1, 300), st.floats(0, 1), st.integers(0, 2**32))
+def test_token_workload_fast_sizes_equal_the_encoder(n_txs: int, share: float, seed: int) -> None:
+    batch = sample_token_batch(n_txs, share, seed)
+    diffs = token_batch_diffs(batch)
+    compressed, naive = token_batch_pubdata_sizes(batch)
+    assert compressed == STATE_DIFFS_HEADER_BYTES - 2 + len(encode_state_diffs(diffs))
+    assert naive == STATE_DIFFS_HEADER_BYTES + naive_state_diffs_size(diffs)
+    assert sum(not d.is_first_write for d in diffs) == 2 * n_txs + 1 + int(batch.recipient_exists.sum())
+
+
+def test_token_workload_rejects_bad_parameters() -> None:
+    with pytest.raises(ValueError, match="n_txs must be a positive int, got 0"):
+        sample_token_batch(0, 0.5)
+    with pytest.raises(ValueError, match=r"repeat_share must be in \[0, 1\], got 1.5"):
+        sample_token_batch(10, 1.5)
