@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -107,3 +108,29 @@ def test_opening_point_is_128_bits_and_depends_on_content() -> None:
     za = blob_opening_point(blob_linear_hash(a), bytes(32))
     zb = blob_opening_point(blob_linear_hash(b), bytes(32))
     assert 0 <= za < 2**128 and za != zb
+
+
+# ---- the chapter 7 widget follows the encoder ----
+def test_widget_point_equals_the_encoder() -> None:
+    from zkedu.rollup.pubdata import STATE_DIFFS_HEADER_BYTES, encode_state_diffs
+    from zkedu.rollup.token_workload import sample_token_batch, take_prefix, token_batch_diffs
+    from zkedu.widgets import ch07_batching as w
+
+    sweep = w.update(batch_size=300, repeat_share=0.4)
+    prefix = take_prefix(sample_token_batch(w.MAX_BATCH, 0.4, w.SEED), 300)
+    diffs = token_batch_diffs(prefix)
+    assert sweep.point_compressed_bytes == STATE_DIFFS_HEADER_BYTES - 2 + len(encode_state_diffs(diffs))
+    assert sweep.point_naive_bytes == STATE_DIFFS_HEADER_BYTES + 64 * len(diffs)
+    assert list(w.compute_blobs(np.array([0, 126_976, 126_977]))) == [blobs_needed(n) for n in (0, 126_976, 126_977)]
+    assert np.all(sweep.compressed_per_tx < sweep.naive_per_tx)
+
+
+def test_widget_rejects_out_of_range_settings() -> None:
+    from zkedu.widgets import ch07_batching as w
+
+    with pytest.raises(ValueError, match=r"batch_size must be in 1\.\.8192, got 0"):
+        w.update(batch_size=0)
+    with pytest.raises(ValueError, match="byte counts must be >= 0, got min -1"):
+        w.compute_blobs(np.array([-1]))
+    for share in (0.0, 1.0):  # the slider's ends
+        assert w.update(batch_size=w.MAX_BATCH, repeat_share=share).batch_size == w.MAX_BATCH

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -30,7 +31,13 @@ from zkedu.rollup.pubdata import (
     update_known_slots,
 )
 from zkedu.rollup.records import WORD, L2ToL1Log, StateDiff
-from zkedu.rollup.token_workload import sample_token_batch, token_batch_diffs, token_batch_pubdata_sizes
+from zkedu.rollup.token_workload import (
+    sample_token_batch,
+    take_prefix,
+    token_batch_diffs,
+    token_batch_pubdata_sizes,
+    token_prefix_pubdata_sizes,
+)
 
 MAX = WORD - 1
 
@@ -292,3 +299,17 @@ def test_token_workload_rejects_bad_parameters() -> None:
         sample_token_batch(0, 0.5)
     with pytest.raises(ValueError, match=r"repeat_share must be in \[0, 1\], got 1.5"):
         sample_token_batch(10, 1.5)
+
+
+def test_prefix_sizes_equal_the_prefix_batches() -> None:
+    big = sample_token_batch(400, 0.7, seed=11)
+    sizes = np.array([1, 2, 50, 399, 400])
+    compressed, naive = token_prefix_pubdata_sizes(big, sizes)
+    for n, c, v in zip(sizes, compressed, naive, strict=True):
+        prefix = take_prefix(big, int(n))
+        assert (c, v) == token_batch_pubdata_sizes(prefix)
+        assert c == STATE_DIFFS_HEADER_BYTES - 2 + len(encode_state_diffs(token_batch_diffs(prefix)))
+    with pytest.raises(ValueError, match=r"prefix lengths must be in 1\.\.400, got 0\.\.3"):
+        token_prefix_pubdata_sizes(big, np.array([0, 3]))
+    with pytest.raises(ValueError, match=r"prefix length must be in 1\.\.400, got 401"):
+        take_prefix(big, 401)

@@ -96,25 +96,55 @@ def _byte_len(x: np.ndarray) -> np.ndarray:
     return sum((x >= (1 << (8 * k))).astype(np.int64) for k in range(8))
 
 
+def take_prefix(batch: TokenBatch, n: int) -> TokenBatch:
+    """The batch made of the first ``n`` transfers of ``batch`` (the fee collector's balance unchanged)."""
+    if not 1 <= n <= len(batch.amount):
+        raise ValueError(f"prefix length must be in 1..{len(batch.amount)}, got {n!r}")
+    arrays = (batch.sender_balance, batch.amount, batch.sender_nonce, batch.recipient_exists,
+              batch.recipient_balance, batch.fees)
+    return TokenBatch(*(a[:n] for a in arrays), batch.fee_collector_balance)
+
+
+def compute_transfer_sizes(batch: TokenBatch) -> np.ndarray:
+    """Compressed bytes of each transfer's three diffs, following ZKsync's rules slot by slot.
+
+    Sender balance: min(Sub amount, Transform new balance); nonce: Add 1; recipient: Add amount vs Transform
+    new balance, or a first write (32-byte key) of the amount.
+    """
+    amt, bal = batch.amount, batch.sender_balance
+    repeated = ENUMERATION_INDEX_BYTES + METADATA_BYTES
+    sender = repeated + np.minimum(_byte_len(amt), _byte_len(bal - amt))
+    nonce = repeated + np.minimum(1, _byte_len(batch.sender_nonce + 1))
+    recipient = np.where(
+        batch.recipient_exists,
+        repeated + np.minimum(_byte_len(amt), _byte_len(batch.recipient_balance + amt)),
+        DERIVED_KEY_BYTES + METADATA_BYTES + _byte_len(amt),
+    )
+    return sender + nonce + recipient
+
+
+def _fee_diff_size(collector: int, fees: int) -> int:
+    return state_diff_size(StateDiff(bytes(32), 1, collector, collector + fees))
+
+
 def token_batch_pubdata_sizes(batch: TokenBatch) -> tuple[int, int]:
     """(compressed, naive) bytes of the batch's state diffs including the 7-byte header, vectorised.
 
-    Compressed follows ZKsync's rules slot by slot: sender balance min(Sub amount, Transform new balance);
-    nonce Add 1; recipient Add amount vs Transform new balance, or a first write of the amount. Naive is
-    64 bytes per diff (full key, full value).
+    Naive is 64 bytes per diff (full key, full value), 3 diffs per transfer plus the fee collector's.
     """
-    amt, bal = batch.amount, batch.sender_balance
-    sender = ENUMERATION_INDEX_BYTES + METADATA_BYTES + np.minimum(_byte_len(amt), _byte_len(bal - amt))
-    nonce_new = batch.sender_nonce + 1
-    nonce = ENUMERATION_INDEX_BYTES + METADATA_BYTES + np.minimum(1, _byte_len(nonce_new))
-    rnew = batch.recipient_balance + amt
-    recipient = np.where(
-        batch.recipient_exists,
-        ENUMERATION_INDEX_BYTES + METADATA_BYTES + np.minimum(_byte_len(amt), _byte_len(rnew)),
-        DERIVED_KEY_BYTES + METADATA_BYTES + _byte_len(amt),
-    )
-    collector = batch.fee_collector_balance
-    fee = state_diff_size(StateDiff(bytes(32), 1, collector, collector + int(batch.fees.sum())))
-    compressed = int(sender.sum() + nonce.sum() + recipient.sum()) + fee + STATE_DIFFS_HEADER_BYTES
-    n_diffs = 3 * len(amt) + 1
-    return compressed, NAIVE_STATE_DIFF_BYTES * n_diffs + STATE_DIFFS_HEADER_BYTES
+    compressed = int(compute_transfer_sizes(batch).sum())
+    compressed += _fee_diff_size(batch.fee_collector_balance, int(batch.fees.sum())) + STATE_DIFFS_HEADER_BYTES
+    return compressed, NAIVE_STATE_DIFF_BYTES * (3 * len(batch.amount) + 1) + STATE_DIFFS_HEADER_BYTES
+
+
+def token_prefix_pubdata_sizes(batch: TokenBatch, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``token_batch_pubdata_sizes`` of ``take_prefix(batch, n)`` for every n in ``sizes``, in one pass."""
+    sizes = np.asarray(sizes, dtype=np.int64)
+    if sizes.size and (sizes.min() < 1 or sizes.max() > len(batch.amount)):
+        raise ValueError(f"prefix lengths must be in 1..{len(batch.amount)}, got {sizes.min()}..{sizes.max()}")
+    per_tx = np.cumsum(compute_transfer_sizes(batch))
+    fees = np.cumsum(batch.fees)
+    fee_sizes = np.array([_fee_diff_size(batch.fee_collector_balance, int(fees[n - 1])) for n in sizes], dtype=np.int64)
+    compressed = per_tx[sizes - 1] + fee_sizes + STATE_DIFFS_HEADER_BYTES
+    naive = NAIVE_STATE_DIFF_BYTES * (3 * sizes + 1) + STATE_DIFFS_HEADER_BYTES
+    return compressed, naive
