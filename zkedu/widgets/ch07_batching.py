@@ -52,7 +52,7 @@ def compute_blobs(n_bytes: np.ndarray) -> np.ndarray:
     """Blobs needed for each byte count (126,976 usable bytes per blob), as integers."""
     n = np.asarray(n_bytes, dtype=np.int64)
     if np.any(n < 0):
-        raise ValueError(f"byte counts must be >= 0, got min {n.min()!r}")
+        raise ValueError(f"byte counts must be >= 0, got min {int(n.min())}")
     return -(-n // USABLE_BLOB_BYTES)
 
 
