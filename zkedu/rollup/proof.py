@@ -117,3 +117,37 @@ def verify_stand_in_proof(
             f"the batch committed to {committed_state_root.hex()}"
         )
     return after
+
+
+class TreeRootFn:
+    """A ``RootFn`` backed by ZKsync's state tree (``zkedu.rollup.state.StateTree``), updated incrementally.
+
+    The tree gives new slots the next enumeration indices in the order they are written, so a slot map is
+    accepted only if its indices run 1, 2, ..., n; each call writes just the slots that changed since the
+    previous call (or rebuilds the tree when the map is not an extension of it, e.g. after a revert).
+    """
+
+    def __init__(self) -> None:
+        self._tree = None
+        self._slots: dict[int, tuple[bytes, int]] = {}
+
+    def __call__(self, slots: Slots) -> bytes:
+        from zkedu.rollup.state import StateTree  # the tree module is only needed when roots are computed
+
+        if sorted(slots) != list(range(1, len(slots) + 1)):
+            raise ValueError(f"enumeration indices must run 1..{len(slots)}, got {sorted(slots)[:5]}...")
+        prev = self._slots
+        extends = self._tree is not None and len(slots) >= len(prev) and all(
+            slots[i][0] == k for i, (k, _) in prev.items()
+        )
+        if not extends:
+            self._tree, prev = StateTree(), {}
+        tree = self._tree
+        assert tree is not None
+        tree.update([(k, v) for i, (k, v) in sorted(slots.items()) if prev.get(i) != (k, v)])
+        for i in range(len(prev) + 1, len(slots) + 1):
+            if tree.leaf_index(slots[i][0]) != i:
+                raise ValueError(f"slot {slots[i][0].hex()} has enumeration index {i} in the map but "
+                                 f"{tree.leaf_index(slots[i][0])} in the tree")
+        self._slots = dict(slots)
+        return tree.root
