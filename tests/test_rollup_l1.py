@@ -400,3 +400,57 @@ def test_replay_from_pubdata_reconstructs_every_root(batches: list[list[tuple[in
         decoded = decode_pubdata(c.submissions[n].pubdata, node).state_diffs
         node = dict(ReplayState(node, b"", toy_root).apply(list(decoded)).slots)
         assert toy_root(node) == c.l1.stored(n).batch_hash
+
+
+# ---- with the rollup core: sequencer batches settle, and a replay from pubdata gives the same roots ----
+@pytest.fixture(scope="module")
+def sequenced():
+    from zkedu.rollup.sequencer import SealLimits, create_genesis_tree, run_sequencer
+    from zkedu.rollup.workload import generate_workload
+
+    w = generate_workload(60, 600, seed=3, deposit_fraction=0.05, withdrawal_fraction=0.05, faulty_fraction=0.02)
+    batches, _ = run_sequencer(w.genesis, w.transactions, w.timestamps, verify_signatures=False,
+                               limits=SealLimits(max_pubdata_bytes=6_000, batch_timeout_seconds=2.0))
+    return create_genesis_tree(w.genesis), batches
+
+
+def test_sequencer_batches_settle_and_replay(sequenced) -> None:
+    from zkedu.rollup.proof import TreeRootFn
+    from zkedu.rollup.settlement import (
+        encode_batch_pubdata,
+        replay_pubdata,
+        replay_state_from_tree,
+        submit_batch,
+    )
+
+    genesis, batches = sequenced
+    assert len(batches) >= 3
+    l1 = SimulatedL1(replay_state_from_tree(genesis), skip_blob_kzg_checks=True, execution_delay=60)
+    slots = genesis.leaf_count
+    for b in batches:
+        sub = submit_batch(b, slots, open_blobs=False)
+        assert len(sub.pubdata) == b.pubdata_bytes == len(encode_batch_pubdata(b))  # the seal criterion's count
+        slots = sub.info.index_repeated_storage_changes
+        l1.now = max(l1.now, b.closed_at)
+        stored = l1.commit_batch(sub.info)
+        l1.prove_batch(b.number, prove_batch(l1.stored(b.number - 1).commitment, stored.commitment, sub.pubdata))
+    l1.advance(60)
+    l1.execute_batches([b.number for b in batches])
+    assert l1.status(batches[-1].number) == "executed"
+    # a node that reads only the published pubdata rebuilds every state root
+    known = {i: (k, v) for k, (i, v) in genesis.entries().items()}
+    roots = TreeRootFn()
+    maps = replay_pubdata(known, [encode_batch_pubdata(b) for b in batches])
+    assert [roots(m) for m in maps] == [b.root_after for b in batches]
+
+
+def test_tree_root_fn_refuses_inconsistent_indices() -> None:
+    from zkedu.rollup.proof import TreeRootFn
+
+    roots = TreeRootFn()
+    with pytest.raises(ValueError, match=r"enumeration indices must run 1\.\.1, got \[2\]"):
+        roots({2: (key(1), 5)})
+    roots({1: (key(1), 5)})
+    assert roots({1: (key(1), 6)}) != roots({1: (key(1), 5)})  # rebuilds when the map goes back
+    with pytest.raises(ValueError, match="has enumeration index 2 in the map but 1 in the tree"):
+        TreeRootFn()({1: (key(1), 5), 2: (key(1), 6)})  # one slot under two indices
