@@ -416,6 +416,34 @@ def inverse_euclid(a: FieldElement | int, p: int | None = None) -> Any:
     return FieldElement._raw(field, inv) if isinstance(a, FieldElement) else inv
 
 
+def batch_inverse(elements: list[FieldElement]) -> list[FieldElement]:
+    """Invert many elements with one inversion and 3(n - 1) multiplications (Montgomery's trick).
+
+    Source: Montgomery, Math. Comp. 48 (1987), §10.3.1.
+
+    >>> F = PrimeField(17)
+    >>> batch_inverse([F(2), F(3), F(5)]) == [F(2).inverse(), F(3).inverse(), F(5).inverse()]
+    True
+    """
+    # prefix[i] = e_0 * ... * e_{i-1}; one inverse of the total, then peel off one factor at a time.
+    for i, e in enumerate(elements):
+        if not isinstance(e, FieldElement):
+            raise TypeError(f"batch_inverse takes field elements, got {type(e).__name__} at index {i}: {e!r}")
+    if not elements:
+        return []
+    prefix = [elements[0].field.one]
+    for i, e in enumerate(elements):
+        if not e:
+            raise ZeroDivisionError(f"zero has no inverse: element {i} is {e!r}")
+        prefix.append(prefix[-1] * e)
+    inv_running = prefix[-1].inverse()  # = 1 / (e_0 * ... * e_{n-1})
+    out: list[FieldElement] = [inv_running] * len(elements)
+    for i in range(len(elements) - 1, -1, -1):
+        out[i] = inv_running * prefix[i]
+        inv_running = inv_running * elements[i]
+    return out
+
+
 def _split(a: object, p: int | None, who: str) -> tuple[PrimeField, int]:
     if isinstance(a, FieldElement):
         if p is not None and p != a.field.modulus:
