@@ -445,7 +445,9 @@ class Sequencer:
                 self._rejected.append(Rejection(position, tx, exc.reason, exc.detail))
                 return sealed
             alone, after = self._alone(tx, fx), self._usage_after(tx, fx)
-            too_big = [c for c, used in alone.items() if used > limits.reject_fraction * limits.limit_of(c)]
+            # A lone transaction's share of blobs is judged by its pubdata bytes (any pubdata needs one blob).
+            too_big = [c for c, used in alone.items()
+                       if c is not SealCriterion.BLOBS and used > limits.reject_fraction * limits.limit_of(c)]
             if too_big:
                 c = too_big[0]
                 self._rejected.append(Rejection(position, tx, RejectReason.EXCEEDS_BATCH_LIMIT,
