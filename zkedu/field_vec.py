@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import builtins
 import numbers
+import threading
 from collections.abc import Iterable
 
 import numpy as np
@@ -29,6 +30,7 @@ _EPSILON = np.uint64(2**32 - 1)  # 2^64 mod Goldilocks
 _MASK32 = np.uint64(2**32 - 1)
 _S32 = np.uint64(32)
 _M31 = 2**31 - 1
+_SCRATCH = threading.local()
 
 
 def check_field(field: PrimeField) -> int:
@@ -115,24 +117,59 @@ def _reduce_m31(x: np.ndarray) -> np.ndarray:
     return np.where(x >= m, x - m, x)
 
 
+def _scratch(shape: tuple[int, ...]) -> tuple[np.ndarray, ...]:
+    """Four uint64 and two bool work arrays of ``shape``, reused between calls (per thread).
+
+    Fresh large arrays cost a page fault per 4 KiB on first touch, which would dominate a 25-pass multiplication.
+    """
+    cache = getattr(_SCRATCH, "bufs", None)
+    if cache is None:
+        cache = _SCRATCH.bufs = {}
+    if shape not in cache:
+        if len(cache) >= 4:
+            cache.clear()
+        cache[shape] = tuple(np.empty(shape, dtype=np.uint64) for _ in range(4)) + tuple(
+            np.empty(shape, dtype=bool) for _ in range(2))
+    return cache[shape]
+
+
 def _mul_goldilocks(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    # 128-bit product from 32-bit limbs: a*b = hh*2^64 + (lh + hl)*2^32 + ll.
-    a0, a1 = a & _MASK32, a >> _S32
-    b0, b1 = b & _MASK32, b >> _S32
-    ll, lh, hl, hh = a0 * b0, a0 * b1, a1 * b0, a1 * b1
-    mid = lh + hl
-    mid_carry = (mid < lh).astype(np.uint64)
-    lo = ll + (mid << _S32)
-    lo_carry = (lo < ll).astype(np.uint64)
-    hi = hh + (mid >> _S32) + (mid_carry << _S32) + lo_carry
+    # Every step writes into a reused buffer (out=); only the result r is a fresh array. Conditional
+    # corrections are multiplied by a 0/1 mask rather than done with where=, which is several times slower.
+    shape = np.broadcast_shapes(a.shape, b.shape)
+    s0, s1, s2, s3, c1, c2 = _scratch(shape)
+    m, s32, eps, p = _MASK32, _S32, _EPSILON, np.uint64(GOLDILOCKS_P)
+    np.bitwise_and(a, m, out=s0)  # a0
+    np.right_shift(a, s32, out=s1)  # a1
+    np.bitwise_and(b, m, out=s2)  # b0
+    np.right_shift(b, s32, out=s3)  # b1
+    # 128-bit product from 32-bit limbs: a*b = hh*2^64 + (lh + hl)*2^32 + ll; each partial product < 2^64.
+    r = np.multiply(s0, s2)  # ll
+    np.multiply(s0, s3, out=s0)  # lh
+    np.multiply(s1, s2, out=s2)  # hl
+    np.multiply(s1, s3, out=s1)  # hh
+    np.add(s0, s2, out=s3)  # mid = lh + hl (may wrap)
+    np.less(s3, s0, out=c1)  # ... carry into bit 64 of mid, i.e. bit 96 of the product
+    np.left_shift(s3, s32, out=s0)
+    np.add(r, s0, out=s0)  # lo = ll + (mid << 32) (may wrap)
+    np.less(s0, r, out=c2)  # ... carry into hi
+    np.right_shift(s3, s32, out=s3)
+    np.add(s1, s3, out=s1)  # hi = hh + (mid >> 32) + carries
+    np.add(s1, np.multiply(c1, np.uint64(1 << 32), out=s2), out=s1)
+    np.add(s1, c2, out=s1)
     # hi*2^64 + lo with hi = hi_hi*2^32 + hi_lo is lo + hi_lo*(2^32 - 1) - hi_hi (mod p).
-    hi_hi, hi_lo = hi >> _S32, hi & _MASK32
-    t0 = lo - hi_hi
-    t0 = np.where(lo < hi_hi, t0 - _EPSILON, t0)  # a borrow added 2^64 = 2^32 - 1: take it away
-    t1 = hi_lo * _EPSILON
-    t2 = t0 + t1
-    t2 = np.where(t2 < t1, t2 + _EPSILON, t2)  # a carry dropped 2^64: add back 2^32 - 1
-    return np.where(t2 >= GOLDILOCKS_P, t2 - np.uint64(GOLDILOCKS_P), t2)
+    np.right_shift(s1, s32, out=s3)  # hi_hi
+    np.bitwise_and(s1, m, out=s1)  # hi_lo
+    np.less(s0, s3, out=c1)
+    np.subtract(s0, s3, out=r)  # t = lo - hi_hi (may borrow)
+    np.subtract(r, np.multiply(c1, eps, out=s2), out=r)  # a borrow added 2^64 = 2^32 - 1 (mod p): take it away
+    np.multiply(s1, eps, out=s1)  # hi_lo * (2^32 - 1) < 2^64
+    np.add(r, s1, out=r)
+    np.less(r, s1, out=c1)
+    np.add(r, np.multiply(c1, eps, out=s2), out=r)  # a carry dropped 2^64: add back 2^32 - 1
+    np.greater_equal(r, p, out=c1)
+    np.subtract(r, np.multiply(c1, p, out=s2), out=r)
+    return r
 
 
 def _mul(p: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
