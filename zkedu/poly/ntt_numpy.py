@@ -35,8 +35,7 @@ def _powers(field: Field, w: Element, count: int) -> np.ndarray:
     """w^0, ..., w^(count-1) as a field_vec array, by doubling: [P, P·w^len(P)]."""
     powers = fv.from_ints(field, [1])
     while len(powers) < count:
-        step = fv.from_ints(field, [int(w ** len(powers))] * len(powers))
-        powers = np.concatenate([powers, fv.mul(field, powers, step)])
+        powers = np.concatenate([powers, fv.mul(field, powers, int(w ** len(powers)))])
     return powers[:count]
 
 
@@ -57,6 +56,7 @@ def _transform(field: Field, values: np.ndarray, omega: Element) -> np.ndarray:
     while m < n:
         # Blocks of 2m: the first m entries are E's values, the last m are O's (each on the m-point
         # domain); combine with the 2m-th root ω^(n/2m): A_k = E_k + w^k·O_k, A_(k+m) = E_k - w^k·O_k.
+        # Flat n/2-long operands keep every round's shape the same (field_vec reuses its work buffers).
         blocks = a.reshape(n // (2 * m), 2, m)
         even = np.ascontiguousarray(blocks[:, 0, :]).reshape(-1)
         odd = np.ascontiguousarray(blocks[:, 1, :]).reshape(-1)
@@ -92,4 +92,4 @@ def intt_numpy(field: Field, values: np.ndarray) -> np.ndarray:
     """
     n = _check_array(field, values)
     out = _transform(field, values, field(1) / field.root_of_unity(n))
-    return fv.mul(field, out, fv.from_ints(field, [int(field(1) / field(n))] * n))
+    return fv.mul(field, out, int(field(1) / field(n)))
