@@ -1,0 +1,217 @@
+"""Chapter 2 widget: an element's powers around the clock of F_p, its order, the subgroup structure, roots of unity.
+
+The nonzero residues 1..p-1 sit on a clock face; arrows follow 1 -> g -> g^2 -> ... until the cycle closes.
+A generator visits every residue; any other element visits a subgroup whose size divides p - 1 (Lagrange).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from zkedu.field import FieldElement, PrimeField
+from zkedu.ntheory import euler_phi, is_prime
+from zkedu.widgets.common import label, new_figure
+
+PRIMES = tuple(p for p in range(3, 200) if is_prime(p))
+
+
+@dataclass(frozen=True)
+class FieldView:
+    """Everything the widget draws for one setting (p, element, n)."""
+
+    p: int
+    element: int
+    n: int
+    powers: tuple[int, ...]  # element^0, element^1, ... until it returns to 1
+    order: int
+    is_generator: bool
+    generator: int  # the field's smallest generator
+    subgroups: tuple[tuple[int, int], ...]  # (d, number of elements of order d) for each divisor d of p - 1
+    roots: tuple[int, ...]  # all x with x^n == 1 (the subgroup of order n)
+    primitive_roots: tuple[int, ...]  # those of order exactly n
+
+
+def compute_cycle(p: int, element: int) -> tuple[int, ...]:
+    """The powers ``element^0, element^1, ...`` in F_p up to (not including) the return to 1.
+
+    >>> compute_cycle(17, 4)
+    (1, 4, 16, 13)
+    """
+    F = _field(p)
+    g = _element(F, element)
+    out, x = [1], g
+    while x != 1:
+        out.append(int(x))
+        x = x * g
+    return tuple(out)
+
+
+def compute_order_counts(p: int) -> tuple[tuple[int, int], ...]:
+    """For each divisor d of p - 1, how many elements have order exactly d, counted one by one.
+
+    In a cyclic group of order p - 1 this equals Euler's phi(d).
+
+    >>> compute_order_counts(17)
+    ((1, 1), (2, 1), (4, 2), (8, 4), (16, 8))
+    """
+    F = _field(p)
+    counts = dict.fromkeys(F.subgroup_orders(), 0)
+    for a in range(1, p):
+        counts[F(a).multiplicative_order()] += 1
+    return tuple(counts.items())
+
+
+def compute_roots_of_unity(p: int, n: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(all n-th roots of unity, the primitive ones) in F_p, sorted; ValueError unless n divides p - 1.
+
+    >>> compute_roots_of_unity(17, 4)
+    ((1, 4, 13, 16), (4, 13))
+    """
+    F = _field(p)
+    w = F.root_of_unity(n)
+    roots = sorted(int(w**k) for k in range(n))
+    primitive = sorted(int(w**k) for k in range(n) if math.gcd(k, n) == 1)
+    assert len(primitive) == euler_phi(n)
+    return tuple(roots), tuple(primitive)
+
+
+def update(p: int = 17, element: int = 3, n: int = 4) -> FieldView:
+    """The data for one widget setting: the element's cycle, order, subgroup counts and the n-th roots of unity."""
+    F = _field(p)
+    g = _element(F, element)
+    roots, primitive = compute_roots_of_unity(p, n)
+    return FieldView(
+        p=p, element=element, n=n, powers=compute_cycle(p, element), order=g.multiplicative_order(),
+        is_generator=g.is_generator(), generator=int(F.generator()), subgroups=compute_order_counts(p),
+        roots=roots, primitive_roots=primitive,
+    )
+
+
+def _field(p: int) -> PrimeField:
+    if isinstance(p, bool) or not isinstance(p, int):
+        raise TypeError(f"p must be an int, got {type(p).__name__}: {p!r}")
+    if not 3 <= p < 1000:
+        raise ValueError(f"the widget draws small odd primes 3 <= p < 1000, got {p!r}")
+    return PrimeField(p)
+
+
+def _element(F: PrimeField, element: int) -> FieldElement:
+    if isinstance(element, bool) or not isinstance(element, int):
+        raise TypeError(f"element must be an int, got {type(element).__name__}: {element!r}")
+    if not 1 <= element < F.modulus:
+        raise ValueError(f"element must be a nonzero residue 1..{F.modulus - 1}, got {element!r}")
+    return F(element)
+
+
+def _clock_xy(p: int, a: int) -> tuple[float, float]:
+    # Residue a (1..p-1) at angle 90° - 360°·(a-1)/(p-1): 1 at twelve o'clock, increasing clockwise.
+    t = math.pi / 2 - 2 * math.pi * (a - 1) / (p - 1)
+    return math.cos(t), math.sin(t)
+
+
+def draw_clock(ax: Axes, view: FieldView) -> None:
+    """Draw the residues on a clock face, the element's cycle as arrows, and the n-th roots of unity as rings."""
+    p = view.p
+    xs, ys = zip(*(_clock_xy(p, a) for a in range(1, p)), strict=True)
+    ax.scatter(xs, ys, s=18, color="0.75", zorder=2)
+    # Small p: label every residue; large p: only 1, the element and the roots of unity (else the labels overlap).
+    labelled = set(range(1, p)) if p <= 41 else {1, view.element, *view.roots}
+    for a in range(1, p):
+        if a in labelled:
+            x, y = _clock_xy(p, a)
+            ax.annotate(str(a), (1.13 * x, 1.13 * y), ha="center", va="center", fontsize=7 if p > 41 else 8)
+    cx, cy = zip(*(_clock_xy(p, a) for a in view.powers), strict=True)
+    ax.scatter(cx, cy, s=40, color="tab:blue", zorder=3, label=f"powers of {view.element}")
+    cycle = [*view.powers, view.powers[0]]
+    style = {"arrowstyle": "->" if p <= 41 else "-", "color": "tab:blue", "lw": 1.0 if p <= 41 else 0.4}
+    for a, b in itertools.pairwise(cycle):
+        (x0, y0), (x1, y1) = _clock_xy(p, a), _clock_xy(p, b)
+        ax.annotate("", (x1, y1), (x0, y0), arrowprops=style)
+    rx, ry = zip(*(_clock_xy(p, a) for a in view.roots), strict=True)
+    ax.scatter(rx, ry, s=150, facecolors="none", edgecolors="tab:orange", lw=1.5, zorder=4,
+               label=f"{view.n}-th roots of unity")
+    kind = "a generator" if view.is_generator else "not a generator"
+    label(ax, f"p = {p}: {view.element} has order {view.order} ({kind})",
+          f"residues 1..{p - 1} clockwise from the top", "clock face (no units)")
+    ax.set_aspect("equal")
+    ax.set_xlim(-1.35, 1.35)
+    ax.set_ylim(-1.35, 1.35)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.02), fontsize=7, ncols=2, frameon=False)
+
+
+def draw_orders(ax: Axes, view: FieldView) -> None:
+    """Bar chart: for each divisor d of p - 1, the number of elements of order d; the element's order highlighted."""
+    ds = [d for d, _ in view.subgroups]
+    counts = [c for _, c in view.subgroups]
+    colors = ["tab:blue" if d == view.order else "0.6" for d in ds]
+    ax.bar(range(len(ds)), counts, color=colors)
+    ax.set_xticks(range(len(ds)), [str(d) for d in ds], fontsize=8 if len(ds) < 16 else 6)
+    label(ax, f"elements of each order in F_{view.p}* (= φ(d))", f"order d (a divisor of p - 1 = {view.p - 1})",
+          "number of elements [count]")
+
+
+def static_figure(p: int = 17, elements: tuple[int, int] = (3, 2), n: int = 4) -> Figure:
+    """Side by side: a generator's cycle, a non-generator's cycle, and the order counts of F_p (default p = 17)."""
+    fig, axes = new_figure(f"Powers of elements of F_{p}: cycles, orders and roots of unity", ncols=3,
+                           size=(13.0, 4.6))
+    for ax, e in zip(axes[:2], elements, strict=True):
+        draw_clock(ax, update(p, e, n))
+    draw_orders(axes[2], update(p, elements[0], n))
+    return fig
+
+
+def make_widget() -> object:
+    """Dropdown of primes, a slider for the element, a dropdown for the root-of-unity order; redraws on change."""
+    import ipywidgets as w
+    from IPython.display import display
+
+    p0 = 17
+    prime = w.Dropdown(options=PRIMES, value=p0, description="p")
+    element = w.IntSlider(value=3, min=1, max=p0 - 1, description="element")
+    order = w.Dropdown(options=PrimeField(p0).subgroup_orders(), value=4, description="n")
+    out, info = w.Output(), w.HTML()
+    busy = [False]  # suppress redraws while the controls are being made consistent
+
+    def redraw(_: object = None) -> None:
+        if busy[0]:
+            return
+        view = update(prime.value, element.value, order.value)
+        info.value = (f"order of {view.element}: <b>{view.order}</b>; generator: <b>{view.is_generator}</b>; "
+                      f"solutions of x^{view.n} = 1: {list(view.roots)} (of order exactly {view.n}: "
+                      f"{list(view.primitive_roots)})")
+        with out:
+            out.clear_output(wait=True)
+            fig, axes = new_figure(f"F_{view.p}: powers of {view.element}", ncols=2, size=(10.0, 4.4))
+            draw_clock(axes[0], view)
+            draw_orders(axes[1], view)
+            display(fig)
+            plt.close(fig)
+
+    def on_prime(change: dict) -> None:
+        # Keep every reachable setting valid: clamp the element and pick an n that divides the new p - 1.
+        p = change["new"]
+        busy[0] = True
+        try:
+            element.value = min(element.value, p - 1)
+            element.max = p - 1
+            divisors = PrimeField(p).subgroup_orders()
+            n = order.value if order.value in divisors else 2
+            order.options = divisors
+            order.value = n
+        finally:
+            busy[0] = False
+        redraw()
+
+    prime.observe(on_prime, names="value")
+    element.observe(redraw, names="value")
+    order.observe(redraw, names="value")
+    redraw()
+    return w.VBox([w.HBox([prime, element, order]), info, out])
