@@ -10,7 +10,7 @@ from py_ecc import optimized_bn128 as opt_bn
 from py_ecc.optimized_bn128 import optimized_pairing as opt_bn_pairing
 
 from zkedu.curves import BLS12_381, BN254, Curve
-from zkedu.curves.pairing import final_exponentiate_bn254
+from zkedu.curves.pairing import final_exponentiate_bn254, make_final_exponentiation
 
 CURVES = [pytest.param(BN254, id="BN254"), pytest.param(BLS12_381, id="BLS12-381")]
 
@@ -59,3 +59,21 @@ def test_pairing_rejects_bad_inputs(C: Curve) -> None:
         C.pairing_check([(C.G1, C.G2), (C.G1, (FQ2.one(), FQ2.one(), FQ2.one()))])
     with pytest.raises(TypeError, match=r"pairs\[0\] must be .* got 'ab'"):
         C.pairing_check(["ab"])
+
+
+@pytest.mark.parametrize("C", CURVES)
+def test_final_exponentiation_by_base_p_digits_is_exact(C: Curve) -> None:
+    f = C.miller_loop(C.mul(C.G1, 5), C.G2)
+    plain = f ** ((C.p**12 - 1) // C.r)
+    assert C._final_exponentiate(f) == plain
+
+
+def test_bn254_miller_loop_equals_py_ecc_exactly() -> None:
+    P, Q = BN254.mul(BN254.G1, 77), BN254.mul(BN254.G2, 2**130 + 5)
+    expected = opt_bn_pairing.miller_loop(opt_bn.twist(Q), opt_bn_pairing.cast_point_to_fq12(P), False)
+    assert BN254.miller_loop(P, Q) == expected
+
+
+def test_final_exponentiation_needs_embedding_degree_12() -> None:
+    with pytest.raises(ValueError, match="r = 7 does not divide"):
+        make_final_exponentiation(opt_bn.FQ12, 11, 7)
