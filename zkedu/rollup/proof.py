@@ -108,9 +108,9 @@ def verify_stand_in_proof(
         raise ProofRejected(f"batch {batch_number}: pubdata check failed: the witness is not the committed pubdata")
     try:
         diffs = list(decode_pubdata(proof.pubdata, state.slots).state_diffs)
+        after = state.apply(diffs)
     except ValueError as err:
         raise ProofRejected(f"batch {batch_number}: pubdata check failed: {err}") from err
-    after = state.apply(diffs)
     if after.root != committed_state_root:
         raise ProofRejected(
             f"batch {batch_number}: state root check failed: replaying the pubdata gives {after.root.hex()}, "
