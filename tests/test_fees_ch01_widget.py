@@ -1,0 +1,44 @@
+"""Chapter 1 widget: the vectorised sweep agrees with the exact integer amortisation model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zkedu.rollup.fees import compute_amortised_cost, compute_fill_seconds, gwei_to_wei
+from zkedu.widgets import ch01_rollups
+
+
+@settings(max_examples=50)
+@given(
+    st.integers(1, 10_000),
+    st.integers(1, 400).map(lambda half_gwei: half_gwei / 2),
+    st.integers(10, 300).map(lambda k: k * 10_000),
+    st.integers(0, 200).map(lambda k: k * 5),
+)
+def test_sweep_matches_exact_model(batch_size, gas_gwei, fixed_gas, nbytes) -> None:
+    fixed, data = ch01_rollups.compute_amortisation(np.array([batch_size]), gas_gwei, fixed_gas, nbytes)
+    exact = compute_amortised_cost(batch_size, gwei_to_wei(gas_gwei), nbytes, fixed_l1_gas_per_batch=fixed_gas)
+    # the exact model rounds the fixed share up to whole wei: at most 1 wei = 1e-9 gwei above
+    assert abs(fixed[0] - exact.fixed_wei / 1e9) <= 1e-9 + 1e-12 * exact.fixed_wei / 1e9
+    assert data[0] == pytest.approx(exact.data_wei / 1e9, rel=1e-12)
+
+
+def test_update_point_and_sweep_agree() -> None:
+    sweep = ch01_rollups.update(batch_size=1_000, l1_gas_price_gwei=10.0, fixed_l1_gas=1_413_000,
+                                pubdata_bytes_per_tx=100, arrival_rate=20.0)
+    assert sweep.point_fixed_gwei == pytest.approx(14_130.0)  # 1.413M gas x 10 gwei / 1,000
+    assert sweep.point_data_gwei == pytest.approx(17_000.0)  # 100 B x 17 gas x 10 gwei
+    assert sweep.point_fill_seconds == compute_fill_seconds(1_000, 20.0) == 50.0
+    i = int(np.searchsorted(sweep.batch_sizes, 1_000))
+    assert sweep.batch_sizes[i] == 1_000 and sweep.fixed_gwei[i] == pytest.approx(sweep.point_fixed_gwei)
+    assert np.all(np.diff(sweep.fixed_gwei) < 0) and np.all(np.diff(sweep.fill_seconds) > 0)
+
+
+def test_bad_sweep_inputs() -> None:
+    with pytest.raises(ValueError, match="batch_sizes"):
+        ch01_rollups.compute_amortisation(np.array([0, 1]), 1.0, 1.0, 1.0)
+    with pytest.raises(ValueError, match="arrival_rate"):
+        ch01_rollups.compute_fill_seconds(np.array([1]), 0.0)

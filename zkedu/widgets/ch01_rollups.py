@@ -1,0 +1,146 @@
+"""Chapter 1 widget: L1 cost per transaction as a batch grows (fixed and per-byte parts), and time to fill it.
+
+The sweep is vectorised numpy in floats for drawing; ``zkedu.rollup.fees.compute_amortised_cost`` is the
+exact integer model it follows (the tests compare the two).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from zkedu.rollup.fees import BATCH_FIXED_L1_GAS, L1_GAS_PER_CALLDATA_BYTE
+from zkedu.widgets.common import label, new_figure
+
+BATCH_SIZES = np.unique(np.concatenate([np.geomspace(1, 10_000, 200).round(), 10.0 ** np.arange(5)]).astype(np.int64))
+DEFAULTS = {
+    "batch_size": 1_000,
+    "l1_gas_price_gwei": 10.0,
+    "fixed_l1_gas": BATCH_FIXED_L1_GAS,
+    "pubdata_bytes_per_tx": 100,
+    "arrival_rate": 20.0,
+}
+
+
+@dataclass(frozen=True)
+class AmortisationSweep:
+    """Per-transaction L1 cost (gwei) and fill time (s) over ``batch_sizes``, plus the chosen point."""
+
+    batch_sizes: np.ndarray
+    fixed_gwei: np.ndarray
+    data_gwei: np.ndarray
+    fill_seconds: np.ndarray
+    batch_size: int
+    point_fixed_gwei: float
+    point_data_gwei: float
+    point_fill_seconds: float
+
+    @property
+    def total_gwei(self) -> np.ndarray:
+        return self.fixed_gwei + self.data_gwei
+
+
+def compute_amortisation(
+    batch_sizes: np.ndarray, l1_gas_price_gwei: float, fixed_l1_gas: float, pubdata_bytes_per_tx: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Fixed and per-byte L1 cost per transaction in gwei, for each batch size (data priced as calldata)."""
+    sizes = np.asarray(batch_sizes, dtype=float)
+    if np.any(sizes < 1):
+        raise ValueError(f"batch_sizes must all be >= 1, got min {sizes.min()!r}")
+    fixed = fixed_l1_gas * l1_gas_price_gwei / sizes
+    data = np.full_like(sizes, pubdata_bytes_per_tx * L1_GAS_PER_CALLDATA_BYTE * l1_gas_price_gwei)
+    return fixed, data
+
+
+def compute_fill_seconds(batch_sizes: np.ndarray, arrival_rate: float) -> np.ndarray:
+    """Seconds to collect each batch size at ``arrival_rate`` transactions per second."""
+    if not arrival_rate > 0:
+        raise ValueError(f"arrival_rate must be positive, got {arrival_rate!r}")
+    return np.asarray(batch_sizes, dtype=float) / arrival_rate
+
+
+def update(
+    batch_size: int = DEFAULTS["batch_size"],
+    l1_gas_price_gwei: float = DEFAULTS["l1_gas_price_gwei"],
+    fixed_l1_gas: int = DEFAULTS["fixed_l1_gas"],
+    pubdata_bytes_per_tx: int = DEFAULTS["pubdata_bytes_per_tx"],
+    arrival_rate: float = DEFAULTS["arrival_rate"],
+) -> AmortisationSweep:
+    """The data the widget draws for one setting of its controls."""
+    fixed, data = compute_amortisation(BATCH_SIZES, l1_gas_price_gwei, fixed_l1_gas, pubdata_bytes_per_tx)
+    fill = compute_fill_seconds(BATCH_SIZES, arrival_rate)
+    (pf,), (pd,) = compute_amortisation(np.array([batch_size]), l1_gas_price_gwei, fixed_l1_gas, pubdata_bytes_per_tx)
+    return AmortisationSweep(
+        BATCH_SIZES, fixed, data, fill, int(batch_size), float(pf), float(pd), batch_size / arrival_rate
+    )
+
+
+def draw(sweep: AmortisationSweep) -> Figure:
+    """Two panels: stacked cost per transaction, and fill time, both against batch size."""
+    fig, (ax_cost, ax_time) = new_figure(
+        "Bigger batches: cheaper transactions, longer waits", ncols=2, size=(10.0, 4.0)
+    )
+    ax_cost.stackplot(
+        sweep.batch_sizes, sweep.data_gwei, sweep.fixed_gwei,
+        labels=["data (per byte, does not shrink)", "fixed per-batch cost, shared"], alpha=0.8,
+    )
+    ax_cost.axvline(sweep.batch_size, color="k", lw=0.8, ls="--")
+    ax_cost.set_xscale("log")
+    ax_cost.set_yscale("log")
+    ax_cost.set_ylim(bottom=max(sweep.data_gwei.min() * 0.5, 1e-3))
+    ax_cost.legend(loc="upper right", fontsize="small")
+    label(ax_cost, "L1 cost per transaction", "batch size [transactions]", "cost per transaction [gwei]")
+    ax_time.plot(sweep.batch_sizes, sweep.fill_seconds)
+    ax_time.plot([sweep.batch_size], [sweep.point_fill_seconds], "ko")
+    ax_time.set_xscale("log")
+    ax_time.set_yscale("log")
+    label(ax_time, "Time to fill the batch", "batch size [transactions]", "time to fill [s]")
+    return fig
+
+
+def static_figure() -> Figure:
+    """The widget's sweep at its default settings, as a static figure (detached from pyplot, so a notebook
+    shows it once, as the cell's value)."""
+    import matplotlib.pyplot as plt
+
+    fig = draw(update())
+    plt.close(fig)
+    return fig
+
+
+def make_widget():  # -> ipywidgets.Widget (imported lazily: the book's HTML does not need it)
+    """Sliders for batch size, L1 gas price, fixed L1 gas per batch, bytes per transaction and arrival rate."""
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    style = {"description_width": "200px"}
+    layout = w.Layout(width="520px")
+    controls = {
+        "batch_size": w.IntSlider(DEFAULTS["batch_size"], min=1, max=10_000, step=1,
+                                  description="batch size [txs]", style=style, layout=layout),
+        "l1_gas_price_gwei": w.FloatSlider(DEFAULTS["l1_gas_price_gwei"], min=0.5, max=200.0, step=0.5,
+                                           description="L1 gas price [gwei]", style=style, layout=layout),
+        "fixed_l1_gas": w.IntSlider(DEFAULTS["fixed_l1_gas"], min=100_000, max=3_000_000, step=10_000,
+                                    description="fixed L1 gas per batch", style=style, layout=layout),
+        "pubdata_bytes_per_tx": w.IntSlider(DEFAULTS["pubdata_bytes_per_tx"], min=0, max=1_000, step=5,
+                                            description="pubdata per tx [bytes]", style=style, layout=layout),
+        "arrival_rate": w.FloatLogSlider(DEFAULTS["arrival_rate"], base=10, min=-1, max=3, step=0.05,
+                                         description="arrival rate [tx/s]", style=style, layout=layout),
+    }
+    readout = w.HTML()
+
+    def redraw(**values: float) -> None:
+        sweep = update(**values)
+        readout.value = (
+            f"<b>{sweep.batch_size:,} txs</b>: fixed {sweep.point_fixed_gwei:,.1f} gwei + data "
+            f"{sweep.point_data_gwei:,.1f} gwei per tx; the batch fills in {sweep.point_fill_seconds:,.1f} s"
+        )
+        fig = draw(sweep)
+        display(fig)
+        plt.close(fig)
+
+    out = w.interactive_output(redraw, controls)
+    return w.VBox([*controls.values(), readout, out])
