@@ -11,12 +11,14 @@ from hypothesis import strategies as st
 
 from zkedu.curves.ecdsa import compute_address, private_key_from_int
 from zkedu.hashing import keccak256
-from zkedu.rollup.pubdata import BatchPubdata, pubdata_size, update_known_slots
+from zkedu.rollup.pubdata import BatchPubdata, pubdata_size, state_diff_size, update_known_slots
+from zkedu.rollup.records import StateDiff
 from zkedu.rollup.sequencer import (
     Batch,
     SealCriterion,
     SealLimits,
     Sequencer,
+    compute_diff_size,
     create_genesis_tree,
     replay_batches,
     run_sequencer,
@@ -54,6 +56,18 @@ def only_batch(seq: Sequencer) -> Batch:
     return batch
 
 
+words = st.integers(0, 2**256 - 1) | st.integers(0, 2**20) | st.integers(2**256 - 2**20, 2**256 - 1)
+
+
+@settings(max_examples=200)
+@given(st.integers(0, 2**32), words, words)
+def test_fast_diff_size_equals_the_pubdata_encoders(index: int, initial: int, final: int) -> None:
+    if index == 0:
+        initial = 0  # a first write starts from zero
+    expected = 0 if initial == final else state_diff_size(StateDiff(bytes(32), index, initial, final))
+    assert compute_diff_size(index, initial, final) == expected
+
+
 # --- limits and parameters ------------------------------------------------------------------------------
 @pytest.mark.parametrize("field", ["max_transactions", "max_gas", "max_pubdata_bytes", "max_blobs",
                                    "max_priority_txs", "max_l2_to_l1_logs", "batch_timeout_seconds",
@@ -68,6 +82,9 @@ def test_limits_defaults_and_caps() -> None:
     limits = SealLimits()
     assert (limits.max_transactions, limits.max_gas, limits.max_pubdata_bytes, limits.max_blobs,
             limits.max_priority_txs, limits.max_l2_to_l1_logs) == (8192, 200_000_000, 500_000, 6, 600, 16_384)
+    assert limits.limit_of(SealCriterion.PUBDATA) == 500_000
+    with pytest.raises(ValueError, match="TIMEOUT is not a limited resource"):
+        limits.limit_of(SealCriterion.TIMEOUT)
     with pytest.raises(ValueError, match="bootloader's 10000, got 10001"):
         SealLimits(max_transactions=10_001)
     with pytest.raises(ValueError, match="max_blobs must be at most 6, got 7"):

@@ -34,8 +34,10 @@ from zkedu.rollup.fees import compute_l1_to_l2_gas, compute_tx_overhead_gas
 from zkedu.rollup.pubdata import (
     DERIVED_KEY_BYTES,
     ENUMERATION_INDEX_BYTES,
+    MAX_PACKED_BYTES,
+    METADATA_BYTES,
     STATE_DIFFS_HEADER_BYTES,
-    compressed_value_size,
+    VALUE_BYTES,
 )
 from zkedu.rollup.records import L2_TO_L1_LOG_BYTES, WORD, L2ToL1Log, StateDiff
 from zkedu.rollup.state import StateTree
@@ -75,6 +77,11 @@ class SealCriterion(Enum):
     L2_TO_L1_LOGS = "L2->L1 logs"
     TIMEOUT = "timeout"
     END_OF_INPUT = "no more transactions"
+
+
+# The limited resources, in the order the hot loop keeps them as tuples.
+RESOURCES = (SealCriterion.TRANSACTIONS, SealCriterion.GAS, SealCriterion.PUBDATA, SealCriterion.BLOBS,
+             SealCriterion.PRIORITY_TXS, SealCriterion.L2_TO_L1_LOGS)
 
 
 @dataclass(frozen=True)
@@ -119,14 +126,15 @@ class SealLimits:
                              f"({self.max_blobs * USABLE_BLOB_BYTES} B), got {self.max_pubdata_bytes}")
 
     def limit_of(self, criterion: SealCriterion) -> int:
-        return {
-            SealCriterion.TRANSACTIONS: self.max_transactions,
-            SealCriterion.GAS: self.max_gas,
-            SealCriterion.PUBDATA: self.max_pubdata_bytes,
-            SealCriterion.BLOBS: self.max_blobs,
-            SealCriterion.PRIORITY_TXS: self.max_priority_txs,
-            SealCriterion.L2_TO_L1_LOGS: self.max_l2_to_l1_logs,
-        }[criterion]
+        """The limit on one resource (not TIMEOUT or END_OF_INPUT)."""
+        if criterion not in RESOURCES:
+            raise ValueError(f"{criterion} is not a limited resource; use one of {[c.name for c in RESOURCES]}")
+        return self.limits()[RESOURCES.index(criterion)]
+
+    def limits(self) -> tuple[int, ...]:
+        """The limits in ``RESOURCES`` order."""
+        return (self.max_transactions, self.max_gas, self.max_pubdata_bytes, self.max_blobs,
+                self.max_priority_txs, self.max_l2_to_l1_logs)
 
 
 @dataclass(frozen=True)
@@ -168,14 +176,24 @@ class Batch:
 
     def usage(self) -> dict[SealCriterion, int]:
         """The batch's use of each limited resource."""
-        return {
-            SealCriterion.TRANSACTIONS: len(self.transactions),
-            SealCriterion.GAS: self.gas_used,
-            SealCriterion.PUBDATA: self.pubdata_bytes,
-            SealCriterion.BLOBS: self.blobs,
-            SealCriterion.PRIORITY_TXS: self.priority_txs,
-            SealCriterion.L2_TO_L1_LOGS: len(self.l2_to_l1_logs),
-        }
+        used = (len(self.transactions), self.gas_used, self.pubdata_bytes, self.blobs, self.priority_txs,
+                len(self.l2_to_l1_logs))
+        return dict(zip(RESOURCES, used, strict=True))
+
+
+def compute_diff_size(index_before: int, initial: int, final: int) -> int:
+    """Bytes a slot's net diff adds to the compressed state diffs; 0 if its value is back to the initial one.
+
+    Equal to ``pubdata.state_diff_size`` (tested), computed from bit lengths alone for the hot loop: the
+    shortest of Add, Sub, Transform if at most 30 bytes, else 32 bytes (NoCompression), plus the metadata
+    byte, plus the 32-byte key (first write) or the 4-byte enumeration index (repeated write).
+    """
+    if final == initial:
+        return 0
+    n = min(((final - initial) % WORD).bit_length(), ((initial - final) % WORD).bit_length(), final.bit_length())
+    n = (n + 7) // 8
+    value_bytes = METADATA_BYTES + (n if n <= MAX_PACKED_BYTES else VALUE_BYTES)
+    return value_bytes + (ENUMERATION_INDEX_BYTES if index_before else DERIVED_KEY_BYTES)
 
 
 @dataclass
@@ -183,12 +201,6 @@ class _Slot:
     index_before: int  # enumeration index when the batch opened, 0 if the slot was not in the tree
     initial: int
     current: int
-
-    def pubdata(self) -> int:
-        if self.current == self.initial:
-            return 0
-        key_bytes = ENUMERATION_INDEX_BYTES if self.index_before else DERIVED_KEY_BYTES
-        return key_bytes + compressed_value_size(self.initial, self.current)
 
 
 @dataclass(frozen=True)
@@ -231,6 +243,9 @@ class Sequencer:
             raise ValueError(f"fee_account must be a non-zero 20-byte address, got {fee_account!r}")
         self.tree = tree if tree is not None else StateTree()
         self.limits = limits if limits is not None else SealLimits()
+        self._limits = self.limits.limits()
+        self._close_at = tuple(self.limits.close_fraction * n for n in self._limits)
+        self._reject_at = tuple(self.limits.reject_fraction * n for n in self._limits)
         self.gas_price = gas_price
         self.gas_per_pubdata = gas_per_pubdata
         self.fee_account = fee_account
@@ -265,9 +280,10 @@ class Sequencer:
         for key, value in writes.items():
             slot = slots.get(key)
             if slot is None:
-                initial = tree.get(key)
-                slot = _Slot(tree.leaf_index(key), initial, initial)
-            delta += _Slot(slot.index_before, slot.initial, value).pubdata() - slot.pubdata()
+                delta += compute_diff_size(tree.leaf_index(key), tree.get(key), value)
+            else:
+                delta += (compute_diff_size(slot.index_before, slot.initial, value)
+                          - compute_diff_size(slot.index_before, slot.initial, slot.current))
         return delta
 
     def _commit(self, tx: Transaction, fx: _Effects) -> None:
@@ -367,27 +383,16 @@ class Sequencer:
         return _Effects(w, gas, gas, 0, pubdata, logs=(log,), deposited=tx.amount)
 
     # --- sealing --------------------------------------------------------------------------------------
-    def _usage_after(self, tx: Transaction, fx: _Effects) -> dict[SealCriterion, int]:
+    def _usage_after(self, tx: Transaction, fx: _Effects) -> tuple[int, ...]:
+        """The open batch's resources with ``tx`` added, in ``RESOURCES`` order."""
         pubdata = self._pubdata + fx.pubdata
-        return {
-            SealCriterion.TRANSACTIONS: len(self._txs) + 1,
-            SealCriterion.GAS: self._gas + fx.gas,
-            SealCriterion.PUBDATA: pubdata,
-            SealCriterion.BLOBS: blobs_needed(pubdata),
-            SealCriterion.PRIORITY_TXS: self._priority + isinstance(tx, Deposit),
-            SealCriterion.L2_TO_L1_LOGS: len(self._logs) + len(fx.logs),
-        }
+        return (len(self._txs) + 1, self._gas + fx.gas, pubdata, -(-pubdata // USABLE_BLOB_BYTES),
+                self._priority + isinstance(tx, Deposit), len(self._logs) + len(fx.logs))
 
-    def _alone(self, tx: Transaction, fx: _Effects) -> dict[SealCriterion, int]:
+    def _alone(self, tx: Transaction, fx: _Effects) -> tuple[int, ...]:
+        """The resources ``tx`` uses on its own; its blob share is judged by its pubdata bytes (0 here)."""
         pubdata = max(0, fx.pubdata)  # a write that restores a slot's initial value shrinks the batch's pubdata
-        return {
-            SealCriterion.TRANSACTIONS: 1,
-            SealCriterion.GAS: fx.gas,
-            SealCriterion.PUBDATA: pubdata,
-            SealCriterion.BLOBS: blobs_needed(pubdata),
-            SealCriterion.PRIORITY_TXS: int(isinstance(tx, Deposit)),
-            SealCriterion.L2_TO_L1_LOGS: len(fx.logs),
-        }
+        return (1, fx.gas, pubdata, 0, int(isinstance(tx, Deposit)), len(fx.logs))
 
     def _seal(self, criterion: SealCriterion, closed_at: float | None) -> Batch:
         root_before = self.tree.root
@@ -445,23 +450,21 @@ class Sequencer:
                 self._rejected.append(Rejection(position, tx, exc.reason, exc.detail))
                 return sealed
             alone, after = self._alone(tx, fx), self._usage_after(tx, fx)
-            # A lone transaction's share of blobs is judged by its pubdata bytes (any pubdata needs one blob).
-            too_big = [c for c, used in alone.items()
-                       if c is not SealCriterion.BLOBS and used > limits.reject_fraction * limits.limit_of(c)]
+            too_big = [i for i, used in enumerate(alone) if used > self._reject_at[i]]
             if too_big:
-                c = too_big[0]
+                i = too_big[0]
                 self._rejected.append(Rejection(position, tx, RejectReason.EXCEEDS_BATCH_LIMIT,
-                                                f"{c.value}: uses {alone[c]} of {limits.limit_of(c)}"))
+                                                f"{RESOURCES[i].value}: uses {alone[i]} of {self._limits[i]}"))
                 return sealed
-            over = [c for c, used in after.items() if used > limits.limit_of(c)]
+            over = [i for i, used in enumerate(after) if used > self._limits[i]]
             if over and self._txs:
-                sealed.append(self._seal(over[0], timestamp))
+                sealed.append(self._seal(RESOURCES[over[0]], timestamp))
                 self._opened_at = timestamp
                 continue  # re-execute in the fresh batch: initial values and pubdata have changed
             self._commit(tx, fx)
-            full = [c for c, used in after.items() if used >= limits.close_fraction * limits.limit_of(c)]
+            full = [i for i, used in enumerate(after) if used >= self._close_at[i]]
             if full:
-                sealed.append(self._seal(full[0], timestamp))
+                sealed.append(self._seal(RESOURCES[full[0]], timestamp))
             return sealed
         raise AssertionError("a transaction that fits alone must fit an empty batch")
 

@@ -110,13 +110,10 @@ def _check_value(value: object) -> int:
 def _fold_chain(leaf_hash: bytes, path: int, start: int, stop: int) -> bytes:
     """Hash from height ``start`` up to ``stop`` when every sibling on the way is empty."""
     h = leaf_hash
-    empty = EMPTY_HASHES
     blake = _blake2s
-    for level in range(start, stop):
-        if (path >> level) & 1:
-            h = blake(empty[level] + h).digest()
-        else:
-            h = blake(h + empty[level]).digest()
+    bits = format(path, "0256b")[::-1]  # bits[level] is bit ``level`` of the path, as "0" or "1"
+    for bit, empty in zip(bits[start:stop], EMPTY_HASHES[start:stop], strict=True):
+        h = blake(empty + h).digest() if bit == "1" else blake(h + empty).digest()
     return h
 
 
@@ -183,6 +180,7 @@ class StateTree:
         self._leaves: dict[int, tuple[int, int]] = {}  # path -> (leaf index, value)
         self._sorted: list[int] = []  # leaf paths in increasing order
         self._nodes: list[dict[int, bytes]] = [{} for _ in range(DEPTH + 1)]  # height -> prefix -> hash
+        self._tops: dict[int, int] = {}  # path -> height of the leaf's lone top, as last stored
         self.hash_count = 0  # internal-node hashes computed so far (for the book and the benchmark)
 
     @property
@@ -210,6 +208,7 @@ class StateTree:
         out._leaves = dict(self._leaves)
         out._sorted = list(self._sorted)
         out._nodes = [dict(level) for level in self._nodes]
+        out._tops = dict(self._tops)
         return out
 
     def update_one(self, key: bytes, value: int) -> None:
@@ -219,8 +218,8 @@ class StateTree:
     def update(self, writes: Mapping[bytes, int] | Iterable[tuple[bytes, int]]) -> None:
         """Apply writes (a later write to the same key wins); new slots get the next indices in order.
 
-        Each leaf whose lone top may have moved (the written ones and the neighbours of new ones) is
-        re-chained; then the shared nodes above are recomputed once each, from low heights to the root.
+        Each written leaf is re-chained, and so is each neighbour of a new leaf whose lone top moved down;
+        then the shared nodes above are recomputed once each, from low heights to the root.
         """
         items = writes.items() if isinstance(writes, Mapping) else writes
         pending: dict[int, int] = {}
@@ -246,12 +245,14 @@ class StateTree:
                 for path in new_paths:
                     bisect.insort(ordered, path)
             n = len(ordered)
+            tops = self._tops
             for path in new_paths:
                 i = bisect.bisect_left(ordered, path)
-                if i > 0:
-                    affected.add(ordered[i - 1])
-                if i + 1 < n:
-                    affected.add(ordered[i + 1])
+                for j in (i - 1, i + 1):
+                    if 0 <= j < n:
+                        neighbour = ordered[j]
+                        if neighbour not in affected and self._lone_top(neighbour) != tops[neighbour]:
+                            affected.add(neighbour)
         self._rehash(affected)
 
     def _lone_top(self, path: int) -> int:
@@ -267,28 +268,28 @@ class StateTree:
 
     def _rehash(self, affected: Iterable[int]) -> None:
         nodes, leaves, empty = self._nodes, self._leaves, EMPTY_HASHES
-        dirty: list[set[int]] = [set() for _ in range(DEPTH + 1)]
-        lowest = DEPTH + 1
+        starts: dict[int, set[int]] = {}  # height -> shared nodes that a re-chained leaf's top feeds
         count = 0
         for path in affected:
             index, value = leaves[path]
             top = self._lone_top(path)
+            self._tops[path] = top
             leaf_hash = _blake2s(index.to_bytes(8, "big") + value.to_bytes(32, "big")).digest()
             nodes[top][path >> top] = _fold_chain(leaf_hash, path, 0, top)
             count += top
             if top < DEPTH:
-                dirty[top + 1].add(path >> (top + 1))
-                lowest = min(lowest, top + 1)
-        for h in range(lowest, DEPTH + 1):
-            if not dirty[h]:
-                continue
-            below, here, e = nodes[h - 1], nodes[h], empty[h - 1]
-            get = below.get
-            for p in dirty[h]:
-                here[p] = _blake2s(get(2 * p, e) + get(2 * p + 1, e)).digest()
-            count += len(dirty[h])
-            if h < DEPTH:
-                dirty[h + 1].update(p >> 1 for p in dirty[h])
+                starts.setdefault(top + 1, set()).add(path >> (top + 1))
+        if starts:
+            # Walk up level by level: each dirty node is hashed once, then its parent becomes dirty.
+            dirty: set[int] = set()
+            for h in range(min(starts), DEPTH + 1):
+                dirty |= starts.get(h, set())
+                below, here, e = nodes[h - 1], nodes[h], empty[h - 1]
+                get = below.get
+                for p in dirty:
+                    here[p] = _blake2s(get(2 * p, e) + get(2 * p + 1, e)).digest()
+                count += len(dirty)
+                dirty = {p >> 1 for p in dirty}
         self.hash_count += count
 
     def _subtree_hash(self, height: int, prefix: int) -> bytes:
