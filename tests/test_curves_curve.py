@@ -105,3 +105,29 @@ def test_bad_inputs(C: Curve) -> None:
         C.from_affine(C.p, 1)
     with pytest.raises(TypeError, match=r"1\.5"):
         C.from_affine(1.5, 1)
+
+
+BLS_G1_COFACTOR = 0x396C8C005555E1568C00AAAB0000AAAB  # (u - 1)² / 3
+
+
+@settings(max_examples=25)
+@given(x=st.integers(0, 2**64))
+def test_fast_g1_subgroup_test_agrees_with_r_multiplication(x: int) -> None:
+    C = BLS12_381
+    rhs = (x**3 + C.b) % C.p
+    y = pow(rhs, (C.p + 1) // 4, C.p)
+    if y * y % C.p != rhs:
+        return  # x is not the x-coordinate of a curve point
+    P = C.from_affine(x, y)
+    for Q in (P, C.neg(P), C.mul(P, BLS_G1_COFACTOR)):  # the last one is always in G1
+        assert C.in_subgroup(Q) == C.in_subgroup_by_order(Q)
+    assert C.in_subgroup(C.mul(P, BLS_G1_COFACTOR))
+
+
+def test_bn254_g1_has_cofactor_one() -> None:
+    # Every point on y² = x³ + 3 over F_p is in G1: the group order is r itself (a BN-curve property).
+    C = BN254
+    x = next(x for x in range(1, 50) if pow((x**3 + 3) % C.p, (C.p - 1) // 2, C.p) == 1 and x != 1)
+    y = pow((x**3 + 3) % C.p, (C.p + 1) // 4, C.p)  # p ≡ 3 (mod 4)
+    P = C.from_affine(x, y)
+    assert C.in_subgroup(P) and C.in_subgroup_by_order(P)

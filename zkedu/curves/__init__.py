@@ -24,6 +24,7 @@ from zkedu.curves.pairing import (
     miller_loop_bls12_381,
     miller_loop_bn254,
 )
+from zkedu.curves.subgroup import bls12_381_g1_in_subgroup, bn254_g1_in_subgroup
 
 BN254 = Curve(
     name="BN254",
@@ -37,6 +38,7 @@ BN254 = Curve(
     _ec=_bn,
     _miller_loop=miller_loop_bn254,
     _final_exponentiate=final_exponentiate_bn254,
+    _g1_in_subgroup=bn254_g1_in_subgroup,
 )
 
 BLS12_381 = Curve(
@@ -51,6 +53,7 @@ BLS12_381 = Curve(
     _ec=_bls,
     _miller_loop=miller_loop_bls12_381,
     _final_exponentiate=final_exponentiate_bls12_381,
+    _g1_in_subgroup=bls12_381_g1_in_subgroup,
 )
 
 # Constants that check themselves at import, as py_ecc does.

@@ -52,6 +52,7 @@ class Curve:
     _ec: ModuleType = field(repr=False, compare=False)
     _miller_loop: Callable[[Point, Point], Any] = field(repr=False, compare=False)
     _final_exponentiate: Callable[[Any], Any] = field(repr=False, compare=False)
+    _g1_in_subgroup: Callable[[JacPoint], bool] | None = field(default=None, repr=False, compare=False)
 
     # -- point classification ---------------------------------------------------------------
     def _group_of(self, P: object) -> int:
@@ -124,6 +125,16 @@ class Curve:
 
     def in_subgroup(self, P: Point) -> bool:
         """Is P on the curve and of order dividing r (r·P == ∞)? Needed wherever a cofactor exists."""
+        if not self.is_on_curve(P):
+            return False
+        if self._group_of(P) == 1:
+            if self._g1_in_subgroup is not None:
+                return self._g1_in_subgroup(self._to_jac(P))
+            return g1_fast.jac_mul(self._to_jac(P), self.r, self.p)[2] == 0
+        return bool(self._ec.is_inf(self._ec.multiply(P, self.r)))
+
+    def in_subgroup_by_order(self, P: Point) -> bool:
+        """The textbook test, r·P == ∞ (and on the curve): the reference for ``in_subgroup``'s fast G1 tests."""
         if not self.is_on_curve(P):
             return False
         if self._group_of(P) == 1:
