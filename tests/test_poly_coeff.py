@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zkedu.field import GOLDILOCKS, PrimeField
-from zkedu.poly import Polynomial
+from zkedu.field_ext import QuadraticExtension
+from zkedu.poly import Polynomial, interpolate_lagrange
 
 F17 = PrimeField(17)
 F97 = PrimeField(97)
@@ -203,3 +204,38 @@ def test_degree_of_product_is_sum_of_degrees(fp: tuple) -> None:
 def test_derivative_matches_sympy(fp: tuple) -> None:
     field, f, _ = fp
     assert f.derivative() == from_sympy(to_sympy(f).diff(X), field)
+
+
+def test_scale_input_is_composition_with_c_times_x() -> None:
+    f = Polynomial(F97, [4, 0, 7, 1])
+    g = f.scale_input(5)
+    assert all(g(x) == f(5 * x) for x in range(0, 97, 11))
+    assert f.scale_input(1) == f
+
+
+# Over an extension field ---------------------------------------------------------------------------
+
+E97 = QuadraticExtension(F97, 5)  # 5 is not a square mod 97
+
+
+def ext_polys(max_len: int = 5) -> st.SearchStrategy[Polynomial]:
+    element = st.builds(E97, st.integers(0, 96), st.integers(0, 96))
+    return st.lists(element, max_size=max_len).map(lambda cs: Polynomial(E97, cs))
+
+
+def test_repr_over_an_extension_field() -> None:
+    assert repr(Polynomial(E97, [E97(1, 2), 3, E97(0, 1)])) == (
+        "Polynomial((1 + 2·u) + 3·X + 1·u·X^2, over QuadraticExtension(PrimeField(97), 5))"
+    )
+
+
+@settings(max_examples=40)
+@given(ext_polys(), ext_polys(), st.integers(0, 96), st.integers(0, 96))
+def test_arithmetic_over_an_extension_field(f: Polynomial, g: Polynomial, a: int, b: int) -> None:
+    x = E97(a, b)
+    assert (f * g)(x) == f(x) * g(x) and (f - g)(x) == f(x) - g(x)
+    if not g.is_zero():
+        q, r = divmod(f, g)
+        assert f == q * g + r and r.degree < g.degree
+    xs = [E97(i, 1) for i in range(len(f))]
+    assert interpolate_lagrange(E97, xs, [f(x) for x in xs]) == f

@@ -1,4 +1,4 @@
-"""Polynomials in coefficient form over a zkedu prime field.
+"""Polynomials in coefficient form over a zkedu field (a prime field or a ``field_ext`` extension).
 
 Coefficients are in ascending order throughout ``zkedu.poly``: ``coeffs[i]`` multiplies ``X**i``, so
 ``Polynomial(F, [3, 2, 1])`` is 3 + 2X + X². A polynomial is stored normalised (no trailing zero
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from numbers import Integral
 
-from zkedu.field import FieldElement
+from zkedu.field import FieldElement, PrimeField
 from zkedu.poly._common import Element, Field, to_element
 
 
@@ -23,7 +23,7 @@ class Polynomial:
 
     Source: Knuth, TAOCP vol. 2, §4.6.
 
-    >>> from zkedu.field import PrimeField
+    >>> from zkedu.field import FieldElement, PrimeField
     >>> F = PrimeField(97)
     >>> f = Polynomial(F, [3, 2, 1, 0])
     >>> f
@@ -53,7 +53,7 @@ class Polynomial:
     def monomial(cls, field: Field, degree: int, c: int | Element = 1) -> Polynomial:
         """The polynomial c·X^degree.
 
-        >>> from zkedu.field import PrimeField
+        >>> from zkedu.field import FieldElement, PrimeField
         >>> Polynomial.monomial(PrimeField(17), 3)
         Polynomial(X^3, p=17)
         """
@@ -65,7 +65,7 @@ class Polynomial:
     def from_roots(cls, field: Field, roots: Iterable[int | Element]) -> Polynomial:
         """The monic polynomial (X - r1)(X - r2)... with the given roots (repeats allowed).
 
-        >>> from zkedu.field import PrimeField
+        >>> from zkedu.field import FieldElement, PrimeField
         >>> Polynomial.from_roots(PrimeField(17), [1, 2])
         Polynomial(2 + 14·X + X^2, p=17)
         """
@@ -114,9 +114,10 @@ class Polynomial:
                     f"and mod {other.field.modulus}"
                 )
             return other
-        if isinstance(other, FieldElement) or (isinstance(other, Integral) and not isinstance(other, bool)):
-            return Polynomial(self.field, [other])  # a scalar is a constant polynomial
-        return None
+        try:
+            return Polynomial(self.field, [other])  # a scalar (int or field element) is a constant polynomial
+        except TypeError:
+            return None
 
     def __add__(self, other: object) -> Polynomial:
         o = self._coerce(other)
@@ -200,7 +201,7 @@ class Polynomial:
     def exact_div(self, divisor: Polynomial | int | Element) -> Polynomial:
         """The quotient self / divisor, raising ValueError when the division leaves a remainder.
 
-        >>> from zkedu.field import PrimeField
+        >>> from zkedu.field import FieldElement, PrimeField
         >>> F = PrimeField(17)
         >>> Polynomial.from_roots(F, [1, 2]).exact_div(Polynomial(F, [-1, 1]))
         Polynomial(15 + X, p=17)
@@ -209,6 +210,20 @@ class Polynomial:
         if not r.is_zero():
             raise ValueError(f"{self!r} is not divisible by {divisor!r}: the remainder is {r!r}")
         return q
+
+    def scale_input(self, c: int | Element) -> Polynomial:
+        """The polynomial f(c·X): coefficient i multiplied by c^i (e.g. f(ω·X), "the next row" of a trace).
+
+        >>> from zkedu.field import FieldElement, PrimeField
+        >>> Polynomial(PrimeField(17), [1, 1, 1]).scale_input(2)
+        Polynomial(1 + 2·X + 4·X^2, p=17)
+        """
+        c = to_element(self.field, c)
+        out, power = [], self.field(1)
+        for coeff in self.coeffs:
+            out.append(coeff * power)
+            power = power * c
+        return Polynomial(self.field, out)
 
     def derivative(self) -> Polynomial:
         """The formal derivative c1 + 2·c2·X + 3·c3·X² + ..."""
@@ -222,28 +237,39 @@ class Polynomial:
         return other.field == self.field and self.coeffs == other.coeffs
 
     def __hash__(self) -> int:
-        return hash((self.field.modulus, tuple(int(c) for c in self.coeffs)))
+        return hash((self.field, self.coeffs))
 
     def __len__(self) -> int:
         """The number of coefficients, degree + 1."""
         return len(self.coeffs)
 
     def __repr__(self) -> str:
-        return f"Polynomial({format_terms(self.coeffs)}, p={self.field.modulus})"
+        over = f"p={self.field.modulus}" if isinstance(self.field, PrimeField) else f"over {self.field!r}"
+        return f"Polynomial({format_terms(self.coeffs)}, {over})"
 
 
 def format_terms(coeffs: Sequence[Element]) -> str:
     """Ascending terms as text, e.g. ``3 + 2·X + X^2``; zero coefficients are left out."""
     terms = []
     for i, c in enumerate(coeffs):
-        v = int(c)
-        if v == 0:
+        if c == 0:
             continue
+        text = _format_coefficient(c)
         power = "" if i == 0 else "X" if i == 1 else f"X^{i}"
         if i == 0:
-            terms.append(str(v))
-        elif v == 1:
+            terms.append(text)
+        elif c == 1:
             terms.append(power)
         else:
-            terms.append(f"{v}·{power}")
+            terms.append(f"{text}·{power}")
     return " + ".join(terms) if terms else "0"
+
+
+def _format_coefficient(c: Element) -> str:
+    if isinstance(c, FieldElement):
+        return str(int(c))
+    parts = getattr(c, "coeffs", None)  # a quadratic-extension element a + b·u
+    if not (isinstance(parts, tuple) and len(parts) == 2):
+        return str(c)
+    a, b = int(parts[0]), int(parts[1])
+    return str(a) if b == 0 else f"{b}·u" if a == 0 else f"({a} + {b}·u)"

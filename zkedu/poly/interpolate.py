@@ -62,9 +62,9 @@ def interpolate_lagrange(
 
 def _check_distinct(field: Field, xs: Sequence[int | Element]) -> list[Element]:
     points = [to_element(field, x) for x in xs]
-    seen: set[int] = set()
+    seen: set[Element] = set()
     for x in points:
-        if int(x) in seen:
-            raise ValueError(f"interpolation points must be distinct: x = {int(x)} appears twice")
-        seen.add(int(x))
+        if x in seen:
+            raise ValueError(f"interpolation points must be distinct: x = {x} appears twice")
+        seen.add(x)
     return points

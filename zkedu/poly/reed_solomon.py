@@ -112,4 +112,4 @@ def hamming_distance(a: Sequence[int | Element], b: Sequence[int | Element]) -> 
     """
     if len(a) != len(b):
         raise ValueError(f"words must have the same length, got {len(a)} and {len(b)}")
-    return sum(1 for x, y in zip(a, b, strict=True) if int(x) != int(y))
+    return sum(1 for x, y in zip(a, b, strict=True) if x != y)
