@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 
 import pytest
@@ -14,6 +15,7 @@ from zkedu.hashing import keccak256
 from zkedu.rollup.pubdata import BatchPubdata, pubdata_size, state_diff_size, update_known_slots
 from zkedu.rollup.records import StateDiff
 from zkedu.rollup.sequencer import (
+    EMPTY_PUBDATA_BYTES,
     Batch,
     SealCriterion,
     SealLimits,
@@ -269,6 +271,23 @@ def test_transaction_too_big_alone_is_rejected() -> None:
     assert only_batch(seq).transactions
 
 
+def test_lone_transaction_is_judged_with_the_batch_framing() -> None:
+    # A batch's pubdata includes fixed framing (section counts, state-diff header); a transaction that fits
+    # 95% of the limit only without it must be rejected, or it would overfill an empty batch.
+    probe = sequencer()
+    probe.submit(Transfer(ALICE, CAROL, 1, 0))
+    total = only_batch(probe).pubdata_bytes
+    own = total - EMPTY_PUBDATA_BYTES
+    limit = math.ceil((own + 1) / 0.95)
+    assert own <= 0.95 * limit < total <= limit + EMPTY_PUBDATA_BYTES
+    seq = sequencer(limits=SealLimits(max_pubdata_bytes=limit))
+    seq.submit(Transfer(ALICE, CAROL, 1, 0))
+    batch = only_batch(seq)
+    assert reasons(batch) == [RejectReason.EXCEEDS_BATCH_LIMIT]
+    assert f"pubdata bytes: uses {total} of {limit}" in batch.rejected[0].message
+    assert batch.pubdata_bytes <= limit
+
+
 def test_excluded_transaction_moves_to_the_next_batch() -> None:
     # Each transfer uses 31,000 gas; the limit lets two fit (62,000 <= 70,000) but not three, and two stay
     # below 95% (66,500), so the third seals the batch without itself and opens the next.
@@ -296,7 +315,7 @@ small_limits = st.builds(
     SealLimits,
     max_transactions=st.integers(1, 40),
     max_gas=st.integers(100_000, 3_000_000),
-    max_pubdata_bytes=st.integers(300, 5_000),
+    max_pubdata_bytes=st.integers(150, 5_000),
     max_priority_txs=st.integers(1, 5),
     max_l2_to_l1_logs=st.integers(1, 8),
     batch_timeout_seconds=st.sampled_from([0.5, 2.5]),

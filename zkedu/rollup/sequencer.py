@@ -390,8 +390,8 @@ class Sequencer:
                 self._priority + isinstance(tx, Deposit), len(self._logs) + len(fx.logs))
 
     def _alone(self, tx: Transaction, fx: _Effects) -> tuple[int, ...]:
-        """The resources ``tx`` uses on its own; its blob share is judged by its pubdata bytes (0 here)."""
-        pubdata = max(0, fx.pubdata)  # a write that restores a slot's initial value shrinks the batch's pubdata
+        """The resources of a batch holding ``tx`` alone; its blob share is judged by its pubdata bytes (0 here)."""
+        pubdata = EMPTY_PUBDATA_BYTES + max(0, fx.pubdata)  # restoring a slot's initial value shrinks pubdata
         return (1, fx.gas, pubdata, 0, int(isinstance(tx, Deposit)), len(fx.logs))
 
     def _seal(self, criterion: SealCriterion, closed_at: float | None) -> Batch:
@@ -457,7 +457,8 @@ class Sequencer:
                                                 f"{RESOURCES[i].value}: uses {alone[i]} of {self._limits[i]}"))
                 return sealed
             over = [i for i, used in enumerate(after) if used > self._limits[i]]
-            if over and self._txs:
+            if over:
+                assert self._txs, "a transaction that fits alone must fit an empty batch"
                 sealed.append(self._seal(RESOURCES[over[0]], timestamp))
                 self._opened_at = timestamp
                 continue  # re-execute in the fresh batch: initial values and pubdata have changed
