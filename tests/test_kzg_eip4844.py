@@ -27,6 +27,9 @@ from zkedu.kzg import (
 )
 from zkedu.kzg.blob import roots_of_unity_brp
 
+# One worker computes the shared blob commitments once (`make test` runs with --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("kzg_mainnet")
+
 P = BLS12_381.p
 CKZG_ERRORS = (RuntimeError, ValueError)
 
