@@ -28,8 +28,10 @@ def compute_l2_logs_root(logs: Sequence[L2ToL1Log]) -> bytes:
 
     Only the filled prefix is hashed; the rest of each level is the known all-empty subtree.
 
+    >>> EMPTY_LOG_LEAF.hex()[:16]  # L2_L1_LOGS_TREE_DEFAULT_LEAF_HASH in L1Messenger.sol
+    '72abee45b59e344a'
     >>> compute_l2_logs_root([]).hex()[:16]  # the all-empty tree
-    'ae3ba3b1b7a7fa3e'
+    '375a5bf909cb0214'
     """
     if len(logs) > 1 << L2_TO_L1_LOGS_TREE_DEPTH:
         raise ValueError(f"at most {1 << L2_TO_L1_LOGS_TREE_DEPTH} L2->L1 logs per batch, got {len(logs)}")
