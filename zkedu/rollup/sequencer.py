@@ -27,19 +27,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import Enum
 
-from zkedu.rollup.da import USABLE_BLOB_BYTES, blobs_needed
+from zkedu.rollup.da import USABLE_BLOB_BYTES
 from zkedu.rollup.fees import compute_l1_to_l2_gas, compute_tx_overhead_gas
-from zkedu.rollup.pubdata import (
-    DERIVED_KEY_BYTES,
-    ENUMERATION_INDEX_BYTES,
-    MAX_PACKED_BYTES,
-    METADATA_BYTES,
-    STATE_DIFFS_HEADER_BYTES,
-    VALUE_BYTES,
-)
 from zkedu.rollup.records import L2_TO_L1_LOG_BYTES, WORD, L2ToL1Log, StateDiff
+from zkedu.rollup.seal import (
+    EMPTY_PUBDATA_BYTES,
+    MAX_BLOBS,
+    MAX_TXS_IN_BATCH,
+    RESOURCES,
+    Batch,
+    Rejection,
+    SealCriterion,
+    SealLimits,
+    compute_diff_size,
+)
 from zkedu.rollup.state import StateTree
 from zkedu.rollup.tx import (
     BOOTLOADER_ADDRESS,
@@ -61,139 +63,27 @@ from zkedu.rollup.tx import (
     verify_transaction_signature,
 )
 
-MAX_TXS_IN_BATCH = 10_000  # bootloader hard cap
-MAX_BLOBS = 6
-EMPTY_PUBDATA_BYTES = 4 + 4 + 4 + STATE_DIFFS_HEADER_BYTES  # three empty section counts + state-diff header
 DEFAULT_GAS_PRICE = 25_000_000  # wei per gas: the live minimal L2 gas price of zksync-facts.md §1b
 DEFAULT_GAS_PER_PUBDATA = 10_000  # about ceil(254.87 gwei / 0.025 gwei) with the live figures of §1b
 
-
-class SealCriterion(Enum):
-    TRANSACTIONS = "transaction slots"
-    GAS = "gas"
-    PUBDATA = "pubdata bytes"
-    BLOBS = "blobs"
-    PRIORITY_TXS = "L1->L2 transactions"
-    L2_TO_L1_LOGS = "L2->L1 logs"
-    TIMEOUT = "timeout"
-    END_OF_INPUT = "no more transactions"
-
-
-# The limited resources, in the order the hot loop keeps them as tuples.
-RESOURCES = (SealCriterion.TRANSACTIONS, SealCriterion.GAS, SealCriterion.PUBDATA, SealCriterion.BLOBS,
-             SealCriterion.PRIORITY_TXS, SealCriterion.L2_TO_L1_LOGS)
-
-
-@dataclass(frozen=True)
-class SealLimits:
-    """A batch's limits (Era's defaults): a batch seals at ``close_fraction`` of any limit; a transaction
-    that alone uses more than ``reject_fraction`` of one is rejected."""
-
-    max_transactions: int = 8_192
-    max_gas: int = 200_000_000
-    max_pubdata_bytes: int = 500_000
-    max_blobs: int = MAX_BLOBS
-    max_priority_txs: int = 600
-    max_l2_to_l1_logs: int = 16_384
-    batch_timeout_seconds: float = 2.5
-    close_fraction: float = 0.95
-    reject_fraction: float = 0.95
-
-    def __post_init__(self) -> None:
-        for name in ("max_transactions", "max_gas", "max_pubdata_bytes", "max_blobs", "max_priority_txs",
-                     "max_l2_to_l1_logs"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise TypeError(f"{name} must be an int, got {type(value).__name__}: {value!r}")
-            if value <= 0:
-                raise ValueError(f"{name} must be > 0, got {value!r}")
-        for name in ("batch_timeout_seconds", "close_fraction", "reject_fraction"):
-            value = getattr(self, name)
-            if not isinstance(value, int | float) or isinstance(value, bool):
-                raise TypeError(f"{name} must be a number, got {type(value).__name__}: {value!r}")
-            if not value > 0:
-                raise ValueError(f"{name} must be > 0, got {value!r}")
-        for name in ("close_fraction", "reject_fraction"):
-            if getattr(self, name) > 1:
-                raise ValueError(f"{name} must be at most 1, got {getattr(self, name)!r}")
-        if self.max_transactions > MAX_TXS_IN_BATCH:
-            raise ValueError(f"max_transactions must be at most the bootloader's {MAX_TXS_IN_BATCH}, "
-                             f"got {self.max_transactions}")
-        if self.max_blobs > MAX_BLOBS:
-            raise ValueError(f"max_blobs must be at most {MAX_BLOBS}, got {self.max_blobs}")
-        if self.max_pubdata_bytes > self.max_blobs * USABLE_BLOB_BYTES:
-            raise ValueError(f"max_pubdata_bytes must fit {self.max_blobs} blobs "
-                             f"({self.max_blobs * USABLE_BLOB_BYTES} B), got {self.max_pubdata_bytes}")
-
-    def limit_of(self, criterion: SealCriterion) -> int:
-        """The limit on one resource (not TIMEOUT or END_OF_INPUT)."""
-        if criterion not in RESOURCES:
-            raise ValueError(f"{criterion} is not a limited resource; use one of {[c.name for c in RESOURCES]}")
-        return self.limits()[RESOURCES.index(criterion)]
-
-    def limits(self) -> tuple[int, ...]:
-        """The limits in ``RESOURCES`` order."""
-        return (self.max_transactions, self.max_gas, self.max_pubdata_bytes, self.max_blobs,
-                self.max_priority_txs, self.max_l2_to_l1_logs)
-
-
-@dataclass(frozen=True)
-class Rejection:
-    """A transaction left out, why, and its position in the input stream."""
-
-    position: int
-    tx: Transaction
-    reason: RejectReason
-    message: str
-
-
-@dataclass(frozen=True)
-class Batch:
-    """A sealed batch: what it includes and rejects, its net state diffs and logs, resources, seal reason, roots."""
-
-    number: int
-    transactions: tuple[Transaction, ...]
-    rejected: tuple[Rejection, ...]
-    state_diffs: tuple[StateDiff, ...]
-    l2_to_l1_logs: tuple[L2ToL1Log, ...]
-    messages: tuple[bytes, ...]
-    gas_used: int
-    gas_charged: int
-    pubdata_bytes: int
-    fees_collected: int
-    deposited: int
-    withdrawn: int
-    priority_txs: int
-    seal_criterion: SealCriterion
-    opened_at: float
-    closed_at: float
-    root_before: bytes
-    root_after: bytes
-
-    @property
-    def blobs(self) -> int:
-        return blobs_needed(self.pubdata_bytes)
-
-    def usage(self) -> dict[SealCriterion, int]:
-        """The batch's use of each limited resource."""
-        used = (len(self.transactions), self.gas_used, self.pubdata_bytes, self.blobs, self.priority_txs,
-                len(self.l2_to_l1_logs))
-        return dict(zip(RESOURCES, used, strict=True))
-
-
-def compute_diff_size(index_before: int, initial: int, final: int) -> int:
-    """Bytes a slot's net diff adds to the compressed state diffs; 0 if its value is back to the initial one.
-
-    Equal to ``pubdata.state_diff_size`` (tested), computed from bit lengths alone for the hot loop: the
-    shortest of Add, Sub, Transform if at most 30 bytes, else 32 bytes (NoCompression), plus the metadata
-    byte, plus the 32-byte key (first write) or the 4-byte enumeration index (repeated write).
-    """
-    if final == initial:
-        return 0
-    n = min(((final - initial) % WORD).bit_length(), ((initial - final) % WORD).bit_length(), final.bit_length())
-    n = (n + 7) // 8
-    value_bytes = METADATA_BYTES + (n if n <= MAX_PACKED_BYTES else VALUE_BYTES)
-    return value_bytes + (ENUMERATION_INDEX_BYTES if index_before else DERIVED_KEY_BYTES)
+# The batch records and limits live in ``zkedu.rollup.seal``; they are importable from here too.
+__all__ = [
+    "DEFAULT_GAS_PER_PUBDATA",
+    "DEFAULT_GAS_PRICE",
+    "EMPTY_PUBDATA_BYTES",
+    "MAX_BLOBS",
+    "MAX_TXS_IN_BATCH",
+    "RESOURCES",
+    "Batch",
+    "Rejection",
+    "SealCriterion",
+    "SealLimits",
+    "Sequencer",
+    "compute_diff_size",
+    "create_genesis_tree",
+    "replay_batches",
+    "run_sequencer",
+]
 
 
 @dataclass
@@ -220,6 +110,17 @@ class Sequencer:
     """Feeds transactions into batches; ``submit`` returns the batches it sealed, ``flush`` the last one.
 
     The sequencer owns ``tree`` (the state) and mutates it as batches seal.
+
+    >>> from zkedu.rollup.tx import Transfer
+    >>> alice, bob = b"\x01" * 20, b"\x02" * 20
+    >>> seq = Sequencer(create_genesis_tree({alice: 10**18}), verify_signatures=False)
+    >>> seq.submit(Transfer(alice, bob, 10**15, 0), 0.0)
+    []
+    >>> batch = seq.flush()
+    >>> len(batch.transactions), batch.seal_criterion.name, batch.pubdata_bytes
+    (1, 'END_OF_INPUT', 144)
+    >>> [d.enumeration_index for d in batch.state_diffs]  # Alice's nonce, Alice's balance, Bob's, the operator's
+    [0, 1, 0, 0]
     """
 
     def __init__(
