@@ -454,3 +454,28 @@ def test_tree_root_fn_refuses_inconsistent_indices() -> None:
     assert roots({1: (key(1), 6)}) != roots({1: (key(1), 5)})  # rebuilds when the map goes back
     with pytest.raises(ValueError, match="has enumeration index 2 in the map but 1 in the tree"):
         TreeRootFn()({1: (key(1), 5), 2: (key(1), 6)})  # one slot under two indices
+
+
+def test_commit_refuses_a_blob_without_opening_among_opened_ones() -> None:
+    c = Chain("blobs", skip_blob_kzg_checks=True)
+    info = c.build(1).info
+    fake = BlobOpening(bytes(32), 0, bytes(32), bytes(48), bytes(48))  # never reached: blob 0 fails first
+    two = replace(info, blob_linear_hashes=info.blob_linear_hashes * 2, blob_openings=(None, fake))
+    with pytest.raises(L1Rejection, match="batch 1: blob KZG check failed: blob 0 has no opening"):
+        c.l1.commit_batch(two)
+
+
+@settings(max_examples=30)
+@given(st.integers(-5, 50), st.binary(min_size=32, max_size=32))
+def test_any_wrong_number_or_previous_hash_is_refused(number: int, prev_hash: bytes) -> None:
+    c = Chain()
+    c.l1.advance(5)
+    c.commit(1)
+    info = c.build(2).info
+    if number != 2:
+        with pytest.raises(L1Rejection, match=f"batch {number}: batch number check failed: expected 2"):
+            c.l1.commit_batch(replace(info, batch_number=number))
+    if prev_hash != info.prev_batch_hash:
+        with pytest.raises(L1Rejection, match="batch 2: previous batch hash check failed"):
+            c.l1.commit_batch(replace(info, prev_batch_hash=prev_hash))
+    assert c.l1.total_committed == 1
