@@ -1,4 +1,4 @@
-"""Prime fields F_p: immutable elements with + - * / **, inverses, roots of unity, and the fields ZKsync uses.
+"""Prime fields F_p: immutable elements with ``+ - * / **``, inverses, roots of unity, and the fields ZKsync uses.
 
 ``PrimeField(p)`` returns the field (one shared object per modulus); calling it makes elements:
 
