@@ -147,4 +147,6 @@ def test_bad_inputs() -> None:
         verify_signature(bytes(32), Signature(27, 1, 1), (P, 0))
     with pytest.raises(TypeError, match="expected a Signature"):
         verify_signature(bytes(32), (27, 1, 1), compute_public_key(private_key_from_int(1)))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="expected a Signature, got tuple"):
+        check_signature((27, 1, 1))  # type: ignore[arg-type]
     assert not is_on_curve((0, 0))

@@ -194,6 +194,37 @@ def test_withdrawal_burns_and_logs_and_deposit_mints() -> None:
     assert withdrawal_log.value == keccak256(batch.messages[0])
 
 
+def test_balance_overflow_is_malformed() -> None:
+    seq = Sequencer(create_genesis_tree({ALICE: ETH, BOB: 2**256 - 5}), verify_signatures=False, gas_price=0)
+    seq.submit(Transfer(ALICE, BOB, 10, 0))
+    seq.submit(Deposit(0, BOB, 10))
+    batch = only_batch(seq)
+    assert reasons(batch) == [RejectReason.MALFORMED, RejectReason.MALFORMED]
+    assert all("recipient balance would overflow" in r.message for r in batch.rejected)
+    assert batch.transactions == ()
+
+
+def test_replay_detects_tampered_batches() -> None:
+    w = generate_workload(10, 40, seed=4, arrival_rate=10.0)
+    batches, _ = run_sequencer(w.genesis, w.transactions, w.timestamps, verify_signatures=False)
+    assert len(batches) >= 2
+    first, second = batches[0], batches[1]
+    with pytest.raises(ValueError, match="batch 1: root before"):
+        replay_batches(w.genesis, [dataclasses.replace(first, root_before=bytes(32)), second])
+    with pytest.raises(ValueError, match="batch 2: root before"):
+        replay_batches(w.genesis, [second])
+    with pytest.raises(ValueError, match="batch 1: replayed root"):
+        replay_batches(w.genesis, [dataclasses.replace(first, root_after=bytes(32))])
+    d = first.state_diffs[0]
+    forged = dataclasses.replace(d, final_value=d.final_value + 1)
+    with pytest.raises(ValueError, match="batch 1: replayed root"):
+        replay_batches(w.genesis, [dataclasses.replace(first, state_diffs=(forged, *first.state_diffs[1:]))])
+    repeated = next(x for x in second.state_diffs if x.enumeration_index)
+    wrong_index = dataclasses.replace(repeated, enumeration_index=repeated.enumeration_index + 10**6)
+    with pytest.raises(ValueError, match=r"batch 2: diff .* does not match the state"):
+        replay_batches(w.genesis, [first, dataclasses.replace(second, state_diffs=(wrong_index,))])
+
+
 # --- batches: diffs, pubdata, sealing ------------------------------------------------------------------
 def test_state_diffs_and_exact_pubdata() -> None:
     seq = sequencer(gas_price=1, gas_per_pubdata=0)
