@@ -77,3 +77,29 @@ def test_bn254_miller_loop_equals_py_ecc_exactly() -> None:
 def test_final_exponentiation_needs_embedding_degree_12() -> None:
     with pytest.raises(ValueError, match="r = 7 does not divide"):
         make_final_exponentiation(opt_bn.FQ12, 11, 7)
+
+
+@pytest.mark.parametrize("C", CURVES)
+def test_prepared_g2_gives_the_same_miller_loop_and_pairings(C: Curve) -> None:
+    Q = C.mul(C.G2, 5)
+    prepared = C.prepare_g2(Q)
+    P = C.from_affine(*C.to_affine(C.mul(C.G1, 7)))  # affine P: the Miller loop values match exactly
+    assert C.miller_loop(P, prepared) == C.miller_loop(P, Q)
+    P_projective = C.mul(C.G1, 7)  # projective P: equal after the final exponentiation
+    assert C.pairing(P_projective, prepared) == C.pairing(P_projective, Q)
+    assert C.pairing_check([(C.mul(C.G1, 35), C.G2), (C.neg(P), prepared)])
+    assert not C.pairing_check([(C.mul(C.G1, 36), C.G2), (C.neg(P), prepared)])
+    assert C.miller_loop(C.Z1, prepared) == C._ec.FQ12.one()
+
+
+def test_prepare_g2_rejects_bad_points() -> None:
+    C = BLS12_381
+    FQ2 = C._ec.FQ2
+    with pytest.raises(TypeError, match="G2 point, got a G1"):
+        C.prepare_g2(C.G1)
+    with pytest.raises(ValueError, match="not on BLS12-381's twist"):
+        C.prepare_g2((FQ2.one(), FQ2.one(), FQ2.one()))
+    with pytest.raises(ValueError, match="point at infinity"):
+        C.prepare_g2(C.Z2)
+    with pytest.raises(ValueError, match="prepared for BLS12-381, not BN254"):
+        BN254.pairing(BN254.G1, C.prepare_g2(C.G2))

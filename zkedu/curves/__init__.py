@@ -18,6 +18,7 @@ from py_ecc import optimized_bls12_381 as _bls
 from py_ecc import optimized_bn128 as _bn
 
 from zkedu.curves.curve import Curve, G1Table, Point
+from zkedu.curves.g2_prepared import G2Prepared
 from zkedu.curves.pairing import (
     final_exponentiate_bls12_381,
     final_exponentiate_bn254,
@@ -63,4 +64,4 @@ for _c in (BN254, BLS12_381):
     if _c.b != int(_c._ec.b.n):
         raise ValueError(f"{_c.name}: b = {_c.b} disagrees with py_ecc")
 
-__all__ = ["BLS12_381", "BN254", "Curve", "G1Table", "Point"]
+__all__ = ["BLS12_381", "BN254", "Curve", "G1Table", "G2Prepared", "Point"]

@@ -21,6 +21,7 @@ from typing import Any
 
 from zkedu.curves import g1_fast
 from zkedu.curves.g1_fast import JacPoint
+from zkedu.curves.g2_prepared import G2Prepared, miller_loop_prepared, prepare_g2
 from zkedu.curves.msm import AffineOrInf, msm_pippenger
 
 Point = tuple[Any, Any, Any]  # py_ecc optimized point (FQ or FQ2 coordinates)
@@ -207,28 +208,49 @@ class Curve:
         return total
 
     # -- pairings ---------------------------------------------------------------------------
-    def _check_pair(self, P: Point, Q: Point, i: int | None = None) -> None:
+    def prepare_g2(self, Q: Point) -> G2Prepared:
+        """Precompute the Miller-loop lines of a G2 point used in many pairings (e.g. [1]₂ and [τ]₂ in KZG).
+
+        ``pairing`` and ``pairing_check`` accept the result wherever they take a G2 point.
+        """
+        self._require_g2(Q)
+        if not self.is_on_curve(Q):
+            raise ValueError(f"G2 point is not on {self.name}'s twist: {Q!r}")
+        if self._ec.is_inf(Q):
+            raise ValueError(f"cannot prepare the point at infinity (its pairings are all 1): {Q!r}")
+        return prepare_g2(self.name, Q)
+
+    def _check_pair(self, P: Point, Q: Point | G2Prepared, i: int | None = None) -> None:
         where = "" if i is None else f"pairs[{i}]: "
         self._require_g1(P, f"{where}first argument")
-        self._require_g2(Q, f"{where}second argument")
+        if isinstance(Q, G2Prepared):
+            if Q.curve_name != self.name:
+                raise ValueError(f"{where}G2 point was prepared for {Q.curve_name}, not {self.name}")
+        else:
+            self._require_g2(Q, f"{where}second argument")
+            if not self.is_on_curve(Q):
+                raise ValueError(f"{where}G2 point is not on {self.name}'s twist: {Q!r}")
         if not self.is_on_curve(P):
             raise ValueError(f"{where}G1 point is not on {self.name}: {P!r}")
-        if not self.is_on_curve(Q):
-            raise ValueError(f"{where}G2 point is not on {self.name}'s twist: {Q!r}")
 
-    def pairing(self, P: Point, Q: Point) -> Any:
+    def pairing(self, P: Point, Q: Point | G2Prepared) -> Any:
         """e(P, Q) ∈ GT ⊂ FQ12 for P in G1 and Q in G2 (Miller loop, then final exponentiation)."""
         self._check_pair(P, Q)
         return self._final_exponentiate(self.miller_loop(P, Q))
 
-    def miller_loop(self, P: Point, Q: Point) -> Any:
+    def miller_loop(self, P: Point, Q: Point | G2Prepared) -> Any:
         """The Miller loop f_{P,Q} ∈ FQ12 *before* the final exponentiation (1 if either point is ∞)."""
+        if isinstance(Q, G2Prepared):
+            xy = self.to_affine(P)
+            return self._ec.FQ12.one() if xy is None else miller_loop_prepared(*xy, Q)
         if self._ec.is_inf(P) or self._ec.is_inf(Q):
             return self._ec.FQ12.one()
         return self._miller_loop(P, Q)
 
-    def pairing_check(self, pairs: Sequence[tuple[Point, Point]]) -> bool:
+    def pairing_check(self, pairs: Sequence[tuple[Point, Point | G2Prepared]]) -> bool:
         """Is Π e(Pᵢ, Qᵢ) == 1? Miller loops multiplied together, then ONE final exponentiation.
+
+        A Qᵢ may be a ``G2Prepared`` (from ``prepare_g2``) to skip the G2 half of its Miller loop.
 
         Source: EIP-197 (the BN254 pairing precompile checks exactly this product); KZG verification
         e(C - [y], [1]) · e(-π, [τ - z]) == 1 is the two-pair case.

@@ -46,7 +46,7 @@ def miller_loop_bn254(P: Any, Q: Any) -> Any:
             f_num, f_den = f_num * n, f_den * d
             R = ec.add(R, addend)
             twist_R = pr.twist(R)
-    frob = _bn_frobenius
+    frob = bn254_frobenius
     Q1 = tuple(frob(c) for c in twist_Q)
     nQ2 = (frob(Q1[0]), -frob(Q1[1]), frob(Q1[2]))
     n1, d1 = pr.linefunc(twist_R, Q1, cast_P)
@@ -122,7 +122,7 @@ def make_final_exponentiation(FQ12: Any, p: int, r: int) -> Callable[[Any], Any]
     return final_exponentiate
 
 
-_bn_frobenius = make_frobenius(_bn_pairing.FQ12, _bn_pairing.field_modulus)
+bn254_frobenius = make_frobenius(_bn_pairing.FQ12, _bn_pairing.field_modulus)
 final_exponentiate_bn254 = make_final_exponentiation(
     _bn_pairing.FQ12, _bn_pairing.field_modulus, _bn_pairing.curve_order
 )
