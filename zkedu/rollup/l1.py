@@ -293,8 +293,9 @@ class SimulatedL1:
                                   f"now t={self.now:.0f} s")
         l1_txs = sum(self.batches[n].number_of_l1_txs for n in batch_numbers)
         gas = EXECUTE_BASE_GAS + EXECUTE_GAS_PER_BATCH * len(batch_numbers) + EXECUTE_GAS_PER_L1_TX * l1_txs
-        for n in batch_numbers:
-            self.events.append(L1Event(self.now, "execute", n, gas // len(batch_numbers)))
+        share, rest = divmod(gas, len(batch_numbers))  # one call, its gas spread over the batches it executes
+        for i, n in enumerate(batch_numbers):
+            self.events.append(L1Event(self.now, "execute", n, share + (rest if i == 0 else 0)))
         self.total_executed = batch_numbers[-1]
 
     # ---- revert ----
