@@ -18,6 +18,11 @@ computational gas + ``gas_per_pubdata`` x its pubdata bytes (those of its balanc
 the fee is moved), credited to the fee account (the operator), so value is conserved. Deposits mint
 (their L2 gas is paid on L1), withdrawals burn.
 
+A sealed batch's state diffs are net per slot, in the order slots were first written in the batch, and the
+tree gives new slots their enumeration indices in that order, as does a node replaying the pubdata
+(``pubdata.update_known_slots``). Era's server assigns them in one fixed order of its deduplicated storage
+logs; the model's order is its own choice, shared by every part of the book.
+
 Source: ERA core/node/state_keeper/src/seal_criteria/ (conditional_sealer.rs, criteria/*.rs: slots, gas,
 pubdata_bytes, l1_l2_txs, l2_l1_logs), core/lib/config/src/configs/chain.rs; EC bootloader.yul
 (fee charged as gas x base fee, pubdata as gas_per_pubdata per byte); zksync-facts.md §1a-1b.
