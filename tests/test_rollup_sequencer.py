@@ -319,6 +319,23 @@ def test_lone_transaction_is_judged_with_the_batch_framing() -> None:
     assert batch.pubdata_bytes <= limit
 
 
+def test_count_limits_of_one_seal_every_transaction_without_rejecting_it() -> None:
+    limits = SealLimits(max_transactions=1)
+    batches, _ = run_sequencer({ALICE: ETH}, [Transfer(ALICE, BOB, 1, n) for n in range(3)], limits=limits,
+                               verify_signatures=False)
+    assert [(len(b.transactions), len(b.rejected), b.seal_criterion) for b in batches] == [
+        (1, 0, SealCriterion.TRANSACTIONS)] * 3
+    limits = SealLimits(max_priority_txs=1)
+    batches, _ = run_sequencer({ALICE: ETH}, [Deposit(n, BOB, 1) for n in range(2)], limits=limits,
+                               verify_signatures=False)
+    assert [(len(b.transactions), b.seal_criterion) for b in batches] == [(1, SealCriterion.PRIORITY_TXS)] * 2
+    # An L2->L1 log limit of one is too small for any withdrawal (one log > 95% of it).
+    batches, _ = run_sequencer({ALICE: ETH}, [Withdrawal(ALICE, BOB, 1, 0)], limits=SealLimits(max_l2_to_l1_logs=1),
+                               verify_signatures=False)
+    assert reasons(batches[0]) == [RejectReason.EXCEEDS_BATCH_LIMIT]
+    assert "L2->L1 logs: uses 1 of 1" in batches[0].rejected[0].message
+
+
 def test_excluded_transaction_moves_to_the_next_batch() -> None:
     # Each transfer uses 31,000 gas; the limit lets two fit (62,000 <= 70,000) but not three, and two stay
     # below 95% (66,500), so the third seals the batch without itself and opens the next.

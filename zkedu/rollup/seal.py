@@ -49,7 +49,7 @@ RESOURCES = (SealCriterion.TRANSACTIONS, SealCriterion.GAS, SealCriterion.PUBDAT
 @dataclass(frozen=True)
 class SealLimits:
     """A batch's limits (Era's defaults): a batch seals at ``close_fraction`` of any limit; a transaction
-    that alone uses more than ``reject_fraction`` of one is rejected."""
+    that alone uses more than ``reject_fraction`` of its gas, pubdata or L2->L1 log limit is rejected."""
 
     max_transactions: int = 8_192
     max_gas: int = 200_000_000

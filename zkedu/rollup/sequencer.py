@@ -4,7 +4,9 @@ Each transaction is executed on top of the open batch's pending writes. A transa
 is rejected with a ``RejectReason`` and the batch goes on. Then the seal criteria are applied, as Era's
 state keeper does, to the batch's resources with the transaction added:
 
-* the transaction alone uses more than 95% of a limit  -> reject it (it could never fit);
+* the transaction alone uses more than 95% of a limit  -> reject it (it could never fit); this applies to
+  its sizes (gas, pubdata bytes, L2->L1 logs), as Era's geometry criteria; one transaction always fits
+  the count limits (slots, priority transactions) on its own;
 * the batch would exceed a limit                        -> seal the batch without it, retry it in the next;
 * the batch reaches 95% of a limit                      -> include it and seal.
 
@@ -30,10 +32,11 @@ pubdata_bytes, l1_l2_txs, l2_l1_logs), core/lib/config/src/configs/chain.rs; EC 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from zkedu.rollup.da import USABLE_BLOB_BYTES
+from zkedu.rollup.da import USABLE_BLOB_BYTES, blobs_needed
 from zkedu.rollup.fees import compute_l1_to_l2_gas, compute_tx_overhead_gas
 from zkedu.rollup.records import L2_TO_L1_LOG_BYTES, WORD, L2ToL1Log, StateDiff
 from zkedu.rollup.seal import (
@@ -70,12 +73,15 @@ from zkedu.rollup.tx import (
 
 DEFAULT_GAS_PRICE = 25_000_000  # wei per gas: the live minimal L2 gas price of zksync-facts.md §1b
 DEFAULT_GAS_PER_PUBDATA = 10_000  # about ceil(254.87 gwei / 0.025 gwei) with the live figures of §1b
+# The resources a lone transaction is judged on (its blob share is judged by its pubdata bytes).
+LONE_CHECKED = (SealCriterion.GAS, SealCriterion.PUBDATA, SealCriterion.L2_TO_L1_LOGS)
 
 # The batch records and limits live in ``zkedu.rollup.seal``; they are importable from here too.
 __all__ = [
     "DEFAULT_GAS_PER_PUBDATA",
     "DEFAULT_GAS_PRICE",
     "EMPTY_PUBDATA_BYTES",
+    "LONE_CHECKED",
     "MAX_BLOBS",
     "MAX_TXS_IN_BATCH",
     "RESOURCES",
@@ -151,7 +157,8 @@ class Sequencer:
         self.limits = limits if limits is not None else SealLimits()
         self._limits = self.limits.limits()
         self._close_at = tuple(self.limits.close_fraction * n for n in self._limits)
-        self._reject_at = tuple(self.limits.reject_fraction * n for n in self._limits)
+        self._reject_at = tuple(self.limits.reject_fraction * n if c in LONE_CHECKED else math.inf
+                                for c, n in zip(RESOURCES, self._limits, strict=True))
         self.gas_price = gas_price
         self.gas_per_pubdata = gas_per_pubdata
         self.fee_account = fee_account
@@ -296,9 +303,9 @@ class Sequencer:
                 self._priority + isinstance(tx, Deposit), len(self._logs) + len(fx.logs))
 
     def _alone(self, tx: Transaction, fx: _Effects) -> tuple[int, ...]:
-        """The resources of a batch holding ``tx`` alone; its blob share is judged by its pubdata bytes (0 here)."""
+        """The resources of a batch holding ``tx`` alone, in ``RESOURCES`` order."""
         pubdata = EMPTY_PUBDATA_BYTES + max(0, fx.pubdata)  # restoring a slot's initial value shrinks pubdata
-        return (1, fx.gas, pubdata, 0, int(isinstance(tx, Deposit)), len(fx.logs))
+        return (1, fx.gas, pubdata, blobs_needed(pubdata), int(isinstance(tx, Deposit)), len(fx.logs))
 
     def _seal(self, criterion: SealCriterion, closed_at: float | None) -> Batch:
         root_before = self.tree.root
