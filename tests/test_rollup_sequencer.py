@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zkedu.curves.ecdsa import compute_address, private_key_from_int
+from zkedu.curves.ecdsa import Signature, compute_address, private_key_from_int
 from zkedu.hashing import keccak256
 from zkedu.rollup.pubdata import BatchPubdata, pubdata_size, state_diff_size, update_known_slots
 from zkedu.rollup.records import StateDiff
@@ -178,6 +178,14 @@ def test_signatures_checked_only_when_asked() -> None:
     bulk = sequencer(verify_signatures=False)
     bulk.submit(unsigned)
     assert only_batch(bulk).transactions == (unsigned,)
+
+
+def test_unencodable_fields_are_rejected_not_raised_even_without_signature_checks() -> None:
+    seq = sequencer()
+    seq.submit(Transfer(ALICE, BOB, 1, 0, signature=Signature(27, 1, 2**300)))
+    seq.submit(Deposit(2**64, BOB, 1))
+    batch = only_batch(seq)
+    assert reasons(batch) == [RejectReason.MALFORMED, RejectReason.MALFORMED]
 
 
 def test_withdrawal_burns_and_logs_and_deposit_mints() -> None:

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from zkedu.curves.ecdsa import Signature, compute_address, private_key_from_int
+from zkedu.curves.ecdsa import N, Signature, compute_address, private_key_from_int
 from zkedu.hashing import keccak256
 from zkedu.rollup.records import L2ToL1Log
 from zkedu.rollup.state import compute_tree_key
@@ -72,7 +72,12 @@ def test_storage_layout_is_eras() -> None:
          "gas_limit 80000001 > 80000000"),
         (Withdrawal(ALICE, bytes(20), 1, 0), RejectReason.MALFORMED, "l1_receiver is the zero address"),
         (Deposit(0, BOB, 1, gas_limit=MAX_GAS_PER_L1_TX + 1), RejectReason.GAS_LIMIT_TOO_HIGH, "> 72000000"),
-        (Deposit(-1, BOB, 1), RejectReason.MALFORMED, "priority_id must be >= 0, got -1"),
+        (Deposit(-1, BOB, 1), RejectReason.MALFORMED, r"priority_id must be in \[0, 2\*\*64\), got -1"),
+        (Deposit(2**64, BOB, 1), RejectReason.MALFORMED, "priority_id must be in"),
+        (Transfer(ALICE, BOB, 1, 0, signature=Signature(27, 2**256, 1)), RejectReason.MALFORMED,
+         "signature does not fit 65 bytes"),
+        (Withdrawal(ALICE, BOB, 1, 0, signature=Signature(-1, 1, 1)), RejectReason.MALFORMED,
+         "signature does not fit 65 bytes"),
         (Deposit(0, bytes(20), 1), RejectReason.MALFORMED, "recipient is the zero address"),
     ],
 )
@@ -115,7 +120,7 @@ def test_signing_and_forgeries() -> None:
         verify_transaction_signature(by_bob)
     assert info.value.reason is RejectReason.BAD_SIGNATURE
     assert tx.signature is not None
-    high_s = dataclasses.replace(tx, signature=Signature(tx.signature.v, tx.signature.r, 7 * 2**255))
+    high_s = dataclasses.replace(tx, signature=Signature(55 - tx.signature.v, tx.signature.r, N - tx.signature.s))
     with pytest.raises(TxRejected, match="low s") as info:
         verify_transaction_signature(high_s)
     assert info.value.reason is RejectReason.BAD_SIGNATURE

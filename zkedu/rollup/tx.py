@@ -177,13 +177,16 @@ def _check_address(name: str, address: bytes) -> None:
 
 
 def check_transaction_format(tx: Transaction) -> None:
-    """Checks that need no state: addresses, amount in [1, 2**256), nonce, gas limit within the cap."""
+    """Checks that need no state: addresses, amount in [1, 2**256), nonce, gas limit within the cap.
+
+    After it passes, every field fits ``encode_transaction``'s widths.
+    """
     if not isinstance(tx, Transfer | Withdrawal | Deposit):
         raise TypeError(f"expected a Transfer, Withdrawal or Deposit, got {type(tx).__name__}: {tx!r}")
     if isinstance(tx, Deposit):
         _check_address("recipient", tx.recipient)
-        if tx.priority_id < 0:
-            raise TxRejected(RejectReason.MALFORMED, f"priority_id must be >= 0, got {tx.priority_id}")
+        if not 0 <= tx.priority_id < 2**64:
+            raise TxRejected(RejectReason.MALFORMED, f"priority_id must be in [0, 2**64), got {tx.priority_id}")
         cap = MAX_GAS_PER_L1_TX
     else:
         _check_address("sender", tx.sender)
@@ -194,6 +197,9 @@ def check_transaction_format(tx: Transaction) -> None:
         if tx.max_fee_per_gas < 0 or tx.max_fee_per_gas >= WORD:
             raise TxRejected(RejectReason.MALFORMED,
                              f"max_fee_per_gas must be in [0, 2**256), got {tx.max_fee_per_gas}")
+        sig = tx.signature
+        if sig is not None and not (0 <= sig.r < WORD and 0 <= sig.s < WORD and 0 <= sig.v < 256):
+            raise TxRejected(RejectReason.MALFORMED, f"signature does not fit 65 bytes: {sig!r}")
         cap = MAX_GAS_PER_TX
     if not 0 < tx.amount < WORD:
         raise TxRejected(RejectReason.MALFORMED, f"amount must be in [1, 2**256), got {tx.amount}")
