@@ -188,6 +188,27 @@ def test_unencodable_fields_are_rejected_not_raised_even_without_signature_check
     assert reasons(batch) == [RejectReason.MALFORMED, RejectReason.MALFORMED]
 
 
+any_int = st.integers(-2, 3) | st.integers(-(2**300), 2**300)
+addresses = st.sampled_from([ALICE, BOB, CAROL, bytes(20), b"\x01" * 19, b""])
+signatures = st.none() | st.builds(Signature, any_int, any_int, any_int)
+wild_txs = st.one_of(
+    st.builds(Transfer, addresses, addresses, any_int, any_int, any_int, any_int, signatures),
+    st.builds(Withdrawal, addresses, addresses, any_int, any_int, any_int, any_int, signatures),
+    st.builds(Deposit, any_int, addresses, any_int, any_int),
+)
+
+
+@settings(max_examples=150)
+@given(st.lists(wild_txs, max_size=6), st.booleans())
+def test_any_well_typed_transaction_is_included_or_rejected_never_raises(txs: list, verify: bool) -> None:
+    seq = sequencer(verify_signatures=verify, gas_price=1)
+    for tx in txs:
+        seq.submit(tx)
+    batch = seq.flush()
+    handled = 0 if batch is None else len(batch.transactions) + len(batch.rejected)
+    assert handled == len(txs)
+
+
 def test_withdrawal_burns_and_logs_and_deposit_mints() -> None:
     seq = sequencer(gas_price=1, gas_per_pubdata=0)
     seq.submit(Deposit(0, CAROL, 500))
