@@ -1,0 +1,194 @@
+"""The analytic batch model of Chapter 8: vectorised vs exact, worked example, properties, bad input, and a
+differential test against the exact simulator (sequencer + pubdata encoder)."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zkedu.rollup import l1
+from zkedu.rollup.fee_sweep import (
+    BLOB_GAS_PER_BLOB,
+    ERA_EXECUTION_DELAY_SECONDS,
+    SWAP,
+    TRANSFER,
+    USABLE_BLOB_BYTES,
+    ChainSettings,
+    MixUse,
+    compute_batch_economics,
+    compute_batch_economics_exact,
+    compute_batch_size_cap,
+    compute_mix_use,
+)
+from zkedu.rollup.fees import BATCH_FIXED_L1_GAS, GWEI
+from zkedu.rollup.pubdata import naive_state_diffs_size
+from zkedu.rollup.sequencer import SealCriterion, SealLimits, run_sequencer
+from zkedu.rollup.workload import generate_workload
+
+
+def test_profiles_worked_out_by_hand() -> None:
+    assert TRANSFER.gas == 21_000 + 10_000  # 200-byte encoding -> the 10,000-gas slot overhead
+    assert TRANSFER.compressed_bytes == (4 + 1 + 7) + (4 + 1 + 1) + (4 + 1 + 7) == 30
+    assert TRANSFER.naive_bytes == 3 * 64
+    assert SWAP.gas == 150_000 + 10_000 and SWAP.naive_bytes == 7 * 64
+    use = compute_mix_use(0.5, compression=False)
+    assert use == MixUse(Fraction(31_000 + 160_000, 2), Fraction(21_000 + 150_000, 2), Fraction(192 + 448, 2))
+
+
+def test_worked_example_transfers_only() -> None:
+    use = compute_mix_use(1.0)
+    # gas binds first: 0.95 x 200M / 31,000 = 6,129.03 -> the 6,130th transfer crosses 95%
+    assert compute_batch_size_cap(use) == 6_130
+    p = compute_batch_economics_exact(1_000, use=use, l1_gas_price=10 * GWEI, blob_base_fee=GWEI, timeout=600)
+    assert p.batch_size == 6_130
+    assert p.overhead_wei == Fraction(1_413_000 * 10 * GWEI, 6_130)
+    assert math.ceil(6_130 * 30 / 126_976) == 2  # two blobs, the second one part-empty
+    assert p.pubdata_wei == Fraction(2 * 131_072 * GWEI, 6_130)
+    assert p.execution_wei == 21_000 * 25_000_000
+    assert p.commit_seconds == Fraction(6_129, 2_000) + 12  # mean wait to seal + one L1 slot
+    assert p.finality_seconds == p.commit_seconds + 3 * 3600
+    # calldata: 30 bytes x 17 gas x 10 gwei, whatever the batch size
+    c = compute_batch_economics_exact(1_000, use=use, l1_gas_price=10 * GWEI, blob_base_fee=GWEI, da="calldata")
+    assert c.pubdata_wei == 30 * 17 * 10 * GWEI
+
+
+def test_timeout_bound_example() -> None:
+    use = compute_mix_use(1.0)
+    p = compute_batch_economics_exact(Fraction(1, 10), use=use, l1_gas_price=GWEI, blob_base_fee=1, timeout=60)
+    assert p.batch_size == 1 + 6  # the opener plus 0.1 tx/s x 60 s
+    assert p.commit_seconds == (60 + 6 * 30) / Fraction(7) + 12
+
+
+@settings(max_examples=60)
+@given(
+    st.fractions(min_value=Fraction(1, 100), max_value=10_000, max_denominator=100),
+    st.sampled_from([1, 2.5, 60, 600, 28_800]),
+    st.integers(1, 200 * GWEI),
+    st.integers(1, 100 * GWEI),
+    st.sampled_from(["blobs", "calldata"]),
+    st.booleans(),
+    st.fractions(min_value=0, max_value=1, max_denominator=20),
+)
+def test_vectorised_matches_exact(rate, timeout, gas_price, blob_fee, da, compression, share) -> None:
+    use = compute_mix_use(share, compression)
+    exact = compute_batch_economics_exact(rate, use=use, l1_gas_price=gas_price, blob_base_fee=blob_fee, da=da,
+                                          timeout=Fraction(timeout))
+    fast = compute_batch_economics(np.array([float(rate)]), use=use, l1_gas_price=float(gas_price),
+                                   blob_base_fee=float(blob_fee), da=da, timeout=timeout)
+    for name in ("batch_size", "execution_wei", "pubdata_wei", "overhead_wei", "commit_seconds", "finality_seconds"):
+        assert getattr(fast, name)[0] == pytest.approx(float(getattr(exact, name)), rel=1e-9), name
+
+
+@settings(max_examples=40)
+@given(st.sampled_from([1, 60, 28_800]), st.booleans(), st.fractions(0, 1, max_denominator=10),
+       st.sampled_from(["blobs", "calldata"]))
+def test_more_traffic_never_costs_more_overhead(timeout, compression, share, da) -> None:
+    rates = np.geomspace(0.01, 10_000, 101)
+    e = compute_batch_economics(rates, use=compute_mix_use(share, compression), l1_gas_price=20 * GWEI,
+                                blob_base_fee=GWEI, da=da, timeout=timeout)
+    assert np.all(np.diff(e.batch_size) >= 0)
+    assert np.all(np.diff(e.overhead_wei) <= 1e-9 * e.overhead_wei[:-1])
+    assert np.all(e.batch_size <= compute_batch_size_cap(compute_mix_use(share, compression)))
+    assert np.all(e.commit_seconds < e.finality_seconds)
+    assert np.allclose(e.total_wei, e.execution_wei + e.pubdata_wei + e.overhead_wei)
+
+
+def test_compression_and_blobs_lower_the_pubdata_cost() -> None:
+    kw = {"l1_gas_price": 20 * GWEI, "blob_base_fee": GWEI, "timeout": 600}
+    on, off = compute_mix_use(0.7, True), compute_mix_use(0.7, False)
+    assert on.pubdata_bytes < off.pubdata_bytes
+    calldata_on = compute_batch_economics_exact(50, use=on, da="calldata", **kw)
+    calldata_off = compute_batch_economics_exact(50, use=off, da="calldata", **kw)
+    blobs_on = compute_batch_economics_exact(50, use=on, da="blobs", **kw)
+    assert blobs_on.pubdata_wei < calldata_on.pubdata_wei < calldata_off.pubdata_wei
+
+
+def test_constants_agree_with_the_l1_model() -> None:
+    assert BATCH_FIXED_L1_GAS == (l1.COMMIT_BASE_GAS + l1.COMMIT_GAS_PER_BATCH + l1.PROVE_GAS
+                                  + l1.EXECUTE_BASE_GAS + l1.EXECUTE_GAS_PER_BATCH)
+    assert ERA_EXECUTION_DELAY_SECONDS == l1.ERA_EXECUTION_DELAY_SECONDS
+    assert USABLE_BLOB_BYTES == 126_976 and BLOB_GAS_PER_BLOB == 131_072
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "name"),
+    [
+        (lambda: compute_mix_use(1.5), ValueError, "transfer_share"),
+        (lambda: compute_mix_use(-0.1), ValueError, "transfer_share"),
+        (lambda: compute_mix_use("half"), TypeError, "transfer_share"),
+        (lambda: compute_batch_economics(np.array([1.0, 0.0]), use=compute_mix_use(1), l1_gas_price=1.0,
+                                         blob_base_fee=1.0), ValueError, "arrival_rate"),
+        (lambda: compute_batch_economics(1.0, use=compute_mix_use(1), l1_gas_price=1.0, blob_base_fee=1.0,
+                                         timeout=0), ValueError, "timeout"),
+        (lambda: compute_batch_economics(1.0, use=compute_mix_use(1), l1_gas_price=1.0, blob_base_fee=1.0,
+                                         da="carrier pigeon"), ValueError, "da"),
+        (lambda: compute_batch_economics_exact(-1, use=compute_mix_use(1), l1_gas_price=1, blob_base_fee=1),
+         ValueError, "arrival_rate"),
+        (lambda: ChainSettings(max_transactions=0), ValueError, "max_transactions"),
+        (lambda: ChainSettings(max_pubdata_per_batch=1.5), TypeError, "max_pubdata_per_batch"),
+        (lambda: ChainSettings(close_fraction=Fraction(3, 2)), ValueError, "close_fraction"),
+        (lambda: ChainSettings(prove_seconds=-1), ValueError, "prove_seconds"),
+    ],
+)
+def test_bad_input(call, error, name) -> None:
+    with pytest.raises(error, match=name):
+        call()
+
+
+# --- differential: the analytic model against the sequencer and the pubdata encoder ---------------------
+
+RATE = 50.0
+SETTINGS = {
+    "timeout": SealLimits(batch_timeout_seconds=5.0),
+    "pubdata": SealLimits(max_pubdata_bytes=20_000, batch_timeout_seconds=10_000.0),
+    "slots": SealLimits(max_transactions=300, batch_timeout_seconds=10_000.0),
+}
+
+
+@pytest.fixture(scope="module")
+def workload():
+    return generate_workload(1_000, 2_500, seed=7, arrival_rate=RATE)
+
+
+@pytest.mark.parametrize("setting", sorted(SETTINGS))
+def test_analytic_model_matches_simulator(workload, setting) -> None:
+    limits = SETTINGS[setting]
+    batches, _ = run_sequencer(workload.genesis, workload.transactions, workload.timestamps,
+                               limits=limits, verify_signatures=False)
+    full = batches[:-1]  # the last batch is cut by the end of the input
+    txs = sum(len(b.transactions) for b in full)
+    when = dict(zip(map(id, workload.transactions), workload.timestamps, strict=True))
+    # the model is fed the simulator's measured mean use per transaction (all transfers here)
+    use = MixUse(Fraction(sum(b.gas_used for b in full), txs), Fraction(21_000),
+                 Fraction(sum(b.pubdata_bytes for b in full), txs))
+    chain = ChainSettings(max_transactions=limits.max_transactions, max_gas_per_batch=limits.max_gas,
+                          max_pubdata_per_batch=limits.max_pubdata_bytes)
+    model = compute_batch_economics_exact(Fraction(RATE), use=use, l1_gas_price=10 * GWEI, blob_base_fee=GWEI,
+                                          timeout=Fraction(limits.batch_timeout_seconds), chain=chain)
+    expected_seal = {"timeout": SealCriterion.TIMEOUT, "pubdata": SealCriterion.PUBDATA,
+                     "slots": SealCriterion.TRANSACTIONS}[setting]
+    assert statistics.mode(b.seal_criterion for b in full) == expected_seal
+    mean_size = txs / len(full)
+    assert float(model.batch_size) == pytest.approx(mean_size, rel=0.05), (float(model.batch_size), mean_size)
+    # amortised overhead per transaction: the simulator's batches per transaction vs 1 / N
+    assert float(model.overhead_wei) == pytest.approx(BATCH_FIXED_L1_GAS * 10 * GWEI * len(full) / txs, rel=0.05)
+    # blob cost per transaction: whole blobs per batch
+    blob_cost = sum(b.blobs for b in full) * BLOB_GAS_PER_BLOB * GWEI / txs
+    assert float(model.pubdata_wei) == pytest.approx(blob_cost, rel=0.10)
+    # mean wait from arrival to seal (commit time minus the L1 slot)
+    waits = [b.closed_at - when[id(tx)] for b in full for tx in b.transactions]
+    assert float(model.commit_seconds) - 12 == pytest.approx(statistics.fmean(waits), rel=0.15)
+
+
+def test_simulated_transfers_publish_at_most_the_uncompressed_profile(workload) -> None:
+    batches, _ = run_sequencer(workload.genesis, workload.transactions[:1_000], workload.timestamps[:1_000],
+                               limits=SETTINGS["slots"], verify_signatures=False)
+    for b in batches:
+        # net diffs per batch: at most three slots per transfer plus the fee account once
+        assert naive_state_diffs_size(list(b.state_diffs)) <= TRANSFER.naive_bytes * len(b.transactions) + 64

@@ -1,0 +1,58 @@
+"""Chapter 8 widget: update() returns the model's sweep, the chosen point, and the fee model's exact charge."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from zkedu.rollup.fee_sweep import SWAP, TRANSFER
+from zkedu.rollup.fees import GWEI, compute_tx_fee, fee_model_v2
+from zkedu.widgets import ch08_fees
+
+
+def test_point_lies_on_the_sweep() -> None:
+    data = ch08_fees.update(arrival_rate=10.0)
+    i = int(np.argmin(abs(data.arrival_rates - 10.0)))
+    assert data.arrival_rates[i] == pytest.approx(10.0)
+    for name in ("batch_size", "execution_wei", "pubdata_wei", "overhead_wei", "commit_seconds"):
+        assert getattr(data.point, name)[0] == pytest.approx(getattr(data.sweep, name)[i]), name
+
+
+def test_fee_charged_is_the_exact_fee_model() -> None:
+    data = ch08_fees.update(l1_gas_price_gwei=46.23, blob_base_fee_gwei=100.78, da="blobs", transfer_share=1.0)
+    fees = fee_model_v2(46_230_000_000, 100_780_000_000, 25_000_000, max_pubdata_per_batch=240_000)
+    expected = compute_tx_fee(fees, TRANSFER.execution_gas, TRANSFER.compressed_bytes, TRANSFER.encoded_length)
+    assert data.fee_charged_wei == expected.total_wei
+    assert (data.base_fee, data.gas_per_pubdata) == (25_000_000, 10_196)
+    swaps = ch08_fees.update(l1_gas_price_gwei=46.23, blob_base_fee_gwei=100.78, transfer_share=0.0, compression=False)
+    assert swaps.fee_charged_wei == compute_tx_fee(fees, SWAP.execution_gas, SWAP.naive_bytes,
+                                                   SWAP.encoded_length).total_wei
+
+
+def test_controls_move_the_parts_they_should() -> None:
+    base = ch08_fees.update()
+    calldata = ch08_fees.update(da="calldata")
+    uncompressed = ch08_fees.update(compression=False)
+    pricier_l1 = ch08_fees.update(l1_gas_price_gwei=100.0)
+    # calldata costs more per byte, but a nearly empty blob is paid in full: at low traffic calldata wins
+    assert calldata.sweep.pubdata_wei[-1] > base.sweep.pubdata_wei[-1]
+    assert calldata.sweep.pubdata_wei[0] < base.sweep.pubdata_wei[0]
+    assert np.all(uncompressed.sweep.pubdata_wei >= base.sweep.pubdata_wei)
+    assert np.all(pricier_l1.sweep.overhead_wei > base.sweep.overhead_wei)
+    assert np.array_equal(pricier_l1.sweep.pubdata_wei, base.sweep.pubdata_wei)  # blobs: L1 gas price irrelevant
+    assert "gwei" in ch08_fees.describe(base)
+
+
+def test_extreme_slider_settings_stay_valid() -> None:
+    for kwargs in ({"arrival_rate": 0.01, "timeout": 1.0, "l1_gas_price_gwei": 0.5, "blob_base_fee_gwei": 1e-9},
+                   {"arrival_rate": 10_000.0, "timeout": 28_800.0, "l1_gas_price_gwei": 200.0,
+                    "blob_base_fee_gwei": 100.0, "da": "calldata", "compression": False, "transfer_share": 0.0}):
+        data = ch08_fees.update(**kwargs)
+        assert np.all(np.isfinite(data.sweep.total_wei)) and np.all(data.sweep.total_wei > 0)
+        assert data.fee_charged_wei > 0
+
+
+def test_negative_price_is_rejected() -> None:
+    with pytest.raises(ValueError, match="gwei"):
+        ch08_fees.update(blob_base_fee_gwei=-1.0)
+    assert GWEI == 10**9

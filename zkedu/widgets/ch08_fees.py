@@ -1,0 +1,176 @@
+"""Chapter 8 widget: cost per transaction (L2 execution, pubdata, batch overhead) and latency vs arrival rate.
+
+The sweep over arrival rates is ``zkedu.rollup.fee_sweep.compute_batch_economics`` (vectorised); the fee the
+chain charges is ``zkedu.rollup.fees`` (exact integers), drawn beside the operator's cost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from zkedu.rollup.fee_sweep import (
+    MAINNET_BATCH_TIMEOUT_SECONDS,
+    SWAP,
+    TRANSFER,
+    BatchEconomics,
+    ChainSettings,
+    compute_batch_economics,
+    compute_mix_use,
+)
+from zkedu.rollup.fees import (
+    GWEI,
+    compute_blob_pubdata_price,
+    compute_calldata_pubdata_price,
+    compute_tx_fee,
+    fee_model_v2,
+)
+from zkedu.widgets.common import label, new_figure
+
+ARRIVAL_RATES = np.geomspace(0.01, 10_000, 241)
+TIMEOUTS = {"1 s": 1.0, "2.5 s (server default)": 2.5, "10 s": 10.0, "1 min": 60.0, "10 min (illustrative)": 600.0,
+            "1 h": 3600.0, "8 h (Era mainnet)": float(MAINNET_BATCH_TIMEOUT_SECONDS)}
+DEFAULTS = {
+    "arrival_rate": 10.0,
+    "timeout": 600.0,  # illustrative: between the server default (2.5 s) and Era mainnet's ~8 h
+    "l1_gas_price_gwei": 10.0,
+    "blob_base_fee_gwei": 1.0,
+    "da": "blobs",
+    "compression": True,
+    "transfer_share": 0.7,
+}
+CHAIN = ChainSettings()
+
+
+@dataclass(frozen=True)
+class FeeSweep:
+    """What the widget draws: the model over ``ARRIVAL_RATES`` (wei, s), the chosen point, the fee charged."""
+
+    arrival_rates: np.ndarray
+    sweep: BatchEconomics
+    arrival_rate: float
+    point: BatchEconomics
+    fee_charged_wei: float
+    base_fee: int
+    gas_per_pubdata: int
+
+
+def _wei(gwei: float) -> int:
+    if not gwei >= 0:
+        raise ValueError(f"prices must be non-negative, got {gwei!r} gwei")
+    return round(gwei * GWEI)
+
+
+def compute_fee_charged(l1_gas_price: int, l1_pubdata_price: int, transfer_share: float,
+                        compression: bool) -> tuple[float, int, int]:
+    """Mean fee per transaction of the mix under fee model V2 (wei), with the batch's base fee and gas per pubdata."""
+    fees = fee_model_v2(l1_gas_price, l1_pubdata_price, CHAIN.minimal_l2_gas_price,
+                        max_pubdata_per_batch=CHAIN.max_pubdata_per_batch)
+    total = 0.0
+    for profile, share in ((TRANSFER, transfer_share), (SWAP, 1 - transfer_share)):
+        nbytes = profile.compressed_bytes if compression else profile.naive_bytes
+        total += share * compute_tx_fee(fees, profile.execution_gas, nbytes, profile.encoded_length).total_wei
+    return total, fees.base_fee, fees.gas_per_pubdata
+
+
+def update(
+    arrival_rate: float = DEFAULTS["arrival_rate"],
+    timeout: float = DEFAULTS["timeout"],
+    l1_gas_price_gwei: float = DEFAULTS["l1_gas_price_gwei"],
+    blob_base_fee_gwei: float = DEFAULTS["blob_base_fee_gwei"],
+    da: str = DEFAULTS["da"],
+    compression: bool = DEFAULTS["compression"],
+    transfer_share: float = DEFAULTS["transfer_share"],
+) -> FeeSweep:
+    """The data the widget draws for one setting of its controls."""
+    l1_gas_price, blob_base_fee = _wei(l1_gas_price_gwei), _wei(blob_base_fee_gwei)
+    use = compute_mix_use(transfer_share, compression)
+    common = {"use": use, "l1_gas_price": float(l1_gas_price), "blob_base_fee": float(blob_base_fee),
+              "da": da, "timeout": timeout, "chain": CHAIN}
+    sweep = compute_batch_economics(ARRIVAL_RATES, **common)
+    point = compute_batch_economics(np.array([arrival_rate]), **common)
+    pubdata_price = (compute_blob_pubdata_price(blob_base_fee) if da == "blobs"
+                     else compute_calldata_pubdata_price(l1_gas_price))
+    fee, base_fee, gas_per_pubdata = compute_fee_charged(l1_gas_price, pubdata_price, transfer_share, compression)
+    return FeeSweep(ARRIVAL_RATES, sweep, float(arrival_rate), point, fee, base_fee, gas_per_pubdata)
+
+
+def draw(data: FeeSweep) -> Figure:
+    """Two panels against arrival rate: stacked cost per transaction with the fee charged, and latency."""
+    fig, (ax_cost, ax_time) = new_figure("Cost and latency of a ZKsync-style batch", ncols=2, size=(11.0, 4.2))
+    s, x = data.sweep, data.arrival_rates
+    ax_cost.stackplot(x, s.execution_wei / GWEI, s.pubdata_wei / GWEI, s.overhead_wei / GWEI,
+                      labels=["L2 execution", "pubdata", "batch overhead (shared)"], alpha=0.8)
+    ax_cost.axhline(data.fee_charged_wei / GWEI, color="k", lw=1.2, label="fee charged (fee model V2)")
+    ax_cost.axvline(data.arrival_rate, color="k", lw=0.8, ls="--")
+    ax_cost.set_xscale("log")
+    ax_cost.set_yscale("log")
+    ax_cost.legend(loc="upper right", fontsize="small")
+    label(ax_cost, "Cost per transaction", "arrival rate [transactions/s]", "cost per transaction [gwei]")
+    ax_time.plot(x, s.commit_seconds / 60, label="until committed on L1")
+    ax_time.plot(x, s.finality_seconds / 60, label="until executed (final)")
+    ax_time.axvline(data.arrival_rate, color="k", lw=0.8, ls="--")
+    ax_time.set_xscale("log")
+    ax_time.set_yscale("log")
+    ax_time.legend(loc="upper right", fontsize="small")
+    label(ax_time, "Mean latency of a transaction", "arrival rate [transactions/s]", "latency [min]")
+    return fig
+
+
+def static_figure() -> Figure:
+    """The widget's sweep at its default settings, as a static figure (detached from pyplot)."""
+    import matplotlib.pyplot as plt
+
+    fig = draw(update())
+    plt.close(fig)
+    return fig
+
+
+def describe(data: FeeSweep) -> str:
+    """A one-line HTML readout of the chosen point."""
+    p = data.point
+    n, bound = float(p.batch_size[0]), "a limit" if bool(p.resource_bound[0]) else "the timeout"
+    return (
+        f"<b>{data.arrival_rate:,.2f} tx/s</b>: batches of {n:,.0f} txs (sealed by {bound}); cost per tx "
+        f"{p.execution_wei[0] / GWEI:,.0f} + {p.pubdata_wei[0] / GWEI:,.0f} + {p.overhead_wei[0] / GWEI:,.0f} gwei "
+        f"(execution + pubdata + overhead), fee charged {data.fee_charged_wei / GWEI:,.0f} gwei; "
+        f"committed after {p.commit_seconds[0] / 60:,.1f} min, final after {p.finality_seconds[0] / 3600:,.2f} h"
+    )
+
+
+def make_widget():  # -> ipywidgets.Widget (imported lazily: the book's HTML does not need it)
+    """Controls: arrival rate, batch timeout, L1 gas price, blob base fee, DA mode, compression, transaction mix."""
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    style = {"description_width": "200px"}
+    layout = w.Layout(width="560px")
+    controls = {
+        "arrival_rate": w.FloatLogSlider(DEFAULTS["arrival_rate"], base=10, min=-2, max=4, step=0.05,
+                                         description="arrival rate [tx/s]", style=style, layout=layout),
+        "timeout": w.SelectionSlider(options=list(TIMEOUTS.items()), value=DEFAULTS["timeout"],
+                                     description="batch timeout", style=style, layout=layout),
+        "l1_gas_price_gwei": w.FloatSlider(DEFAULTS["l1_gas_price_gwei"], min=0.5, max=200.0, step=0.5,
+                                           description="L1 gas price [gwei]", style=style, layout=layout),
+        "blob_base_fee_gwei": w.FloatLogSlider(DEFAULTS["blob_base_fee_gwei"], base=10, min=-9, max=2, step=0.25,
+                                               description="blob base fee [gwei]", style=style, layout=layout),
+        "da": w.ToggleButtons(options=[("blobs", "blobs"), ("calldata", "calldata")], value=DEFAULTS["da"],
+                              description="pubdata posted as", style=style),
+        "compression": w.Checkbox(value=DEFAULTS["compression"], description="state-diff compression"),
+        "transfer_share": w.FloatSlider(DEFAULTS["transfer_share"], min=0.0, max=1.0, step=0.05,
+                                        description="share of transfers (rest swaps)", style=style, layout=layout),
+    }
+    readout = w.HTML()
+
+    def redraw(**values: object) -> None:
+        data = update(**values)  # type: ignore[arg-type]
+        readout.value = describe(data)
+        fig = draw(data)
+        display(fig)
+        plt.close(fig)
+
+    out = w.interactive_output(redraw, controls)
+    return w.VBox([*controls.values(), readout, out])
