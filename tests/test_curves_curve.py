@@ -131,3 +131,25 @@ def test_bn254_g1_has_cofactor_one() -> None:
     y = pow((x**3 + 3) % C.p, (C.p + 1) // 4, C.p)  # p ≡ 3 (mod 4)
     P = C.from_affine(x, y)
     assert C.in_subgroup(P) and C.in_subgroup_by_order(P)
+
+
+def test_fast_g2_subgroup_test_agrees_with_r_multiplication() -> None:
+    from py_ecc.optimized_bls12_381 import multiply_clear_cofactor_G2
+
+    C = BLS12_381
+    FQ2 = C._ec.FQ2
+    found = 0
+    for x0 in range(1, 30):
+        x = FQ2([x0, 2])
+        y = modular_squareroot_in_FQ2(x**3 + C._ec.b2)
+        if y is None:
+            continue
+        Q = (x, y, FQ2.one())
+        cleared = multiply_clear_cofactor_G2(Q)
+        assert not C.in_subgroup(Q) and not C.in_subgroup_by_order(Q)
+        assert C.in_subgroup(cleared) and C.in_subgroup_by_order(cleared)
+        found += 1
+        if found == 3:
+            break
+    assert found == 3
+    assert C.in_subgroup(C.mul(C.G2, 12345)) and C.in_subgroup(C.Z2)

@@ -25,7 +25,7 @@ from zkedu.curves.pairing import (
     miller_loop_bls12_381,
     miller_loop_bn254,
 )
-from zkedu.curves.subgroup import bls12_381_g1_in_subgroup, bn254_g1_in_subgroup
+from zkedu.curves.subgroup import bls12_381_g1_in_subgroup, bls12_381_g2_in_subgroup, bn254_g1_in_subgroup
 
 BN254 = Curve(
     name="BN254",
@@ -55,6 +55,7 @@ BLS12_381 = Curve(
     _miller_loop=miller_loop_bls12_381,
     _final_exponentiate=final_exponentiate_bls12_381,
     _g1_in_subgroup=bls12_381_g1_in_subgroup,
+    _g2_in_subgroup=bls12_381_g2_in_subgroup,
 )
 
 # Constants that check themselves at import, as py_ecc does.

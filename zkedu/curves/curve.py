@@ -54,6 +54,7 @@ class Curve:
     _miller_loop: Callable[[Point, Point], Any] = field(repr=False, compare=False)
     _final_exponentiate: Callable[[Any], Any] = field(repr=False, compare=False)
     _g1_in_subgroup: Callable[[JacPoint], bool] | None = field(default=None, repr=False, compare=False)
+    _g2_in_subgroup: Callable[[Point], bool] | None = field(default=None, repr=False, compare=False)
 
     # -- point classification ---------------------------------------------------------------
     def _group_of(self, P: object) -> int:
@@ -132,10 +133,12 @@ class Curve:
             if self._g1_in_subgroup is not None:
                 return self._g1_in_subgroup(self._to_jac(P))
             return g1_fast.jac_mul(self._to_jac(P), self.r, self.p)[2] == 0
+        if self._g2_in_subgroup is not None:
+            return self._g2_in_subgroup(P)
         return bool(self._ec.is_inf(self._ec.multiply(P, self.r)))
 
     def in_subgroup_by_order(self, P: Point) -> bool:
-        """The textbook test, r·P == ∞ (and on the curve): the reference for ``in_subgroup``'s fast G1 tests."""
+        """The textbook test, r·P == ∞ (and on the curve): the reference for ``in_subgroup``'s fast tests."""
         if not self.is_on_curve(P):
             return False
         if self._group_of(P) == 1:
