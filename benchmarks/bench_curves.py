@@ -91,3 +91,13 @@ def run() -> Iterator[Result]:
                      "py_ecc multiply", best_time(lambda ec=ec, P=P, k=k: ec.multiply(P, k), number=5))
         yield Result(f"{C.name} pairing", "Curve.pairing", best_time(lambda C=C: C.pairing(C.G1, C.G2), repeat=1),
                      "py_ecc pairing", best_time(lambda C=C, ec=ec: ec.pairing(C.G2, C.G1), repeat=1))
+
+    C = BLS12_381
+    P, Q = C.mul(C.G1, 4844), C.mul(C.G2, 4844)
+    for group, point in (("G1", P), ("G2", Q)):
+        yield Result(
+            f"BLS12-381 {group} subgroup check", "in_subgroup (endomorphism)",
+            best_time(lambda point=point: C.in_subgroup(point), number=5),
+            "r·P == ∞", best_time(lambda point=point: C.in_subgroup_by_order(point), number=2),
+            note="runs inside every decompression",
+        )
