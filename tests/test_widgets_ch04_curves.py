@@ -41,3 +41,8 @@ def test_singular_curve_is_skipped_to_the_next_b() -> None:
     assert pic.skipped_singular and pic.curve == ToyCurve(97, 0, 1)
     with pytest.raises(ValueError, match="1009"):
         w.update(p=1009)
+
+
+def test_real_tangent_at_a_two_torsion_point_is_vertical() -> None:
+    with pytest.raises(ValueError, match=r"\(0\.0, 0\.0\)"):
+        w.compute_real_sum(-1, 0, 0.0, 1, 0.0, 1)  # y² = x³ - x: (0, 0) has order 2
