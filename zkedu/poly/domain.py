@@ -45,7 +45,7 @@ class Domain:
 
     @cached_property
     def generator(self) -> Element:
-        """ω, a primitive n-th root of unity: the subgroup H is ω^0, ..., ω^(n-1)."""
+        """The primitive n-th root of unity ω (``field.root_of_unity(n)``); H is ω^0, ..., ω^(n-1)."""
         return self.field.root_of_unity(self.size)
 
     @cached_property

@@ -107,8 +107,10 @@ class PolynomialEvals:
     def evaluate(self, x: int | Element) -> Element:
         """The value at any ``x`` without converting to coefficients: the barycentric formula.
 
-        For the domain c·ω^i, Z(X) = X^n - c^n and Z'(x_i) = n·c^n / x_i, so
-            f(x) = Z(x) / (n·c^n) · Σ_i f_i · x_i / (x - x_i)        (x outside the domain)
+        For the domain c·ω^i, Z(X) = X^n - c^n and Z'(x_i) = n·c^n / x_i, so for x outside the domain::
+
+            f(x) = Z(x) / (n·c^n) · Σ_i f_i · x_i / (x - x_i)
+
         and f(x_i) = f_i when x is the domain point x_i.
 
         Source: Berrut and Trefethen (2004), §5, equation (5.1) generalised to a coset.

@@ -55,12 +55,12 @@ class ReedSolomonCode:
 
     @property
     def rate(self) -> float:
-        """k / n = 1 / blowup: the fraction of a codeword that is message."""
+        """The fraction of a codeword that is message, k / n = 1 / blowup."""
         return self.message_length / self.length
 
     @property
     def minimum_distance(self) -> int:
-        """n - k + 1: the fewest positions in which two different codewords can differ."""
+        """The fewest positions in which two different codewords can differ, n - k + 1."""
         return self.length - self.message_length + 1
 
     @property
