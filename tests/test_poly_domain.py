@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zkedu.field import BABYBEAR, GOLDILOCKS, PrimeField
+from zkedu.field_ext import QuadraticExtension
 from zkedu.poly import (
     Domain,
     Polynomial,
@@ -74,6 +75,12 @@ def test_domain_too_large_for_the_two_adicity_names_n() -> None:
 def test_domain_size_must_be_an_int(bad: object) -> None:
     with pytest.raises(TypeError, match=repr(bad)):
         Domain(F97, bad)  # type: ignore[arg-type]
+
+
+def test_domains_need_a_prime_field() -> None:
+    E = QuadraticExtension(F97, 5)
+    with pytest.raises(TypeError, match=r"prime field, got QuadraticExtension\(PrimeField\(97\), 5\)"):
+        Domain(E, 4)  # type: ignore[arg-type]
 
 
 def test_coset_offset_must_be_nonzero() -> None:

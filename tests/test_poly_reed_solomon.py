@@ -79,6 +79,11 @@ def test_code_parameters_must_be_powers_of_two(k: int, blowup: int, match: str) 
         ReedSolomonCode(F97, k, blowup)
 
 
+def test_code_offset_must_be_nonzero() -> None:
+    with pytest.raises(ValueError, match="offset must be nonzero, got 0"):
+        ReedSolomonCode(F97, 4, blowup=2, offset=0)
+
+
 def test_code_longer_than_the_field_allows_names_n() -> None:
     with pytest.raises(ValueError, match="domain size 64"):
         ReedSolomonCode(F97, 16, blowup=4)

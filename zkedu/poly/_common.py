@@ -33,6 +33,8 @@ def check_domain_size(field: Field, n: object) -> int:
 
     Raises TypeError when ``n`` is not an int and ValueError naming ``n`` otherwise.
     """
+    if not isinstance(field, PrimeField):
+        raise TypeError(f"power-of-two domains are built in a prime field, got {field!r}")
     if isinstance(n, bool) or not isinstance(n, Integral):
         raise TypeError(f"a domain size must be an int, got {n!r}")
     n = int(n)
