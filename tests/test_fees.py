@@ -146,7 +146,7 @@ def test_gwei_conversions() -> None:
 # --- properties --------------------------------------------------------------------------------------
 
 prices = st.integers(min_value=0, max_value=10**15)
-positive_prices = st.integers(min_value=1, max_value=10**12)
+positive_prices = st.integers(min_value=1, max_value=10**12)  # a zero L2 price is allowed, tested apart
 parts = st.fractions(min_value=0, max_value=2, max_denominator=1000)
 
 
@@ -200,7 +200,7 @@ def test_base_fee_moves_at_most_one_eighth(base, used) -> None:
         ({"l1_gas_price": -1}, ValueError, "l1_gas_price"),
         ({"l1_pubdata_price": -5}, ValueError, "l1_pubdata_price"),
         ({"minimal_l2_gas_price": -1}, ValueError, "minimal_l2_gas_price"),
-        ({"minimal_l2_gas_price": 0}, ValueError, "minimal_l2_gas_price"),
+        ({"minimal_l2_gas_price": 0, "l1_gas_price": 0, "l1_pubdata_price": 0}, ValueError, "minimal_l2_gas_price"),
         ({"batch_overhead_l1_gas": -1}, ValueError, "batch_overhead_l1_gas"),
         ({"max_gas_per_batch": 0}, ValueError, "max_gas_per_batch"),
         ({"max_pubdata_per_batch": 0}, ValueError, "max_pubdata_per_batch"),
@@ -223,6 +223,11 @@ def test_fee_model_rejects_bad_input(kwargs, error, name) -> None:
         fee_model_v2(**args)
 
 
+def test_zero_minimal_l2_gas_price_is_allowed_while_pubdata_costs_something() -> None:
+    f = fee_model_v2(0, 100_000, 0, pubdata_overhead_part=0.0)
+    assert (f.fair_l2_gas_price, f.base_fee, f.gas_per_pubdata) == (0, 2, 50_000)  # ceil(100,000 / 50,000)
+
+
 def test_fee_model_accepts_integral_floats() -> None:
     assert fee_model_v2(46.23e9, 100.78e9, 25e6) == fee_model_v2(**LIVE)
 
@@ -230,7 +235,8 @@ def test_fee_model_accepts_integral_floats() -> None:
 @pytest.mark.parametrize(
     ("call", "error", "name"),
     [
-        (lambda: derive_base_fee_and_gas_per_pubdata(10, 0), ValueError, "fair_l2_gas_price"),
+        (lambda: derive_base_fee_and_gas_per_pubdata(0, 0), ValueError, "fair_l2_gas_price"),
+        (lambda: derive_base_fee_and_gas_per_pubdata(10, -1), ValueError, "fair_l2_gas_price"),
         (lambda: derive_base_fee_and_gas_per_pubdata(-1, 5), ValueError, "fair_pubdata_price"),
         (lambda: compute_blob_pubdata_price(-1), ValueError, "blob_base_fee"),
         (lambda: compute_blob_pubdata_price(1, multiplier=-1.5), ValueError, "multiplier"),

@@ -123,8 +123,10 @@ def derive_base_fee_and_gas_per_pubdata(fair_pubdata_price: int, fair_l2_gas_pri
     (3, 334)
     """
     fair_pubdata_price = _as_int("fair_pubdata_price", fair_pubdata_price)
-    fair_l2_gas_price = _as_int("fair_l2_gas_price", fair_l2_gas_price, positive=True)
+    fair_l2_gas_price = _as_int("fair_l2_gas_price", fair_l2_gas_price)
     base_fee = max(fair_l2_gas_price, ceil_div(fair_pubdata_price, MAX_L2_GAS_PER_PUBDATA))
+    if base_fee == 0:  # gas per pubdata would be 0 / 0
+        raise ValueError("fair_l2_gas_price and fair_pubdata_price are both 0: the base fee would be 0")
     return base_fee, ceil_div(fair_pubdata_price, base_fee)
 
 
@@ -158,7 +160,7 @@ def fee_model_v2(
     """
     l1_gas_price = _as_int("l1_gas_price", l1_gas_price)
     l1_pubdata_price = _as_int("l1_pubdata_price", l1_pubdata_price)
-    minimal_l2_gas_price = _as_int("minimal_l2_gas_price", minimal_l2_gas_price, positive=True)
+    minimal_l2_gas_price = _as_int("minimal_l2_gas_price", minimal_l2_gas_price)
     batch_overhead_l1_gas = _as_int("batch_overhead_l1_gas", batch_overhead_l1_gas)
     max_gas_per_batch = _as_int("max_gas_per_batch", max_gas_per_batch, positive=True)
     max_pubdata_per_batch = _as_int("max_pubdata_per_batch", max_pubdata_per_batch, positive=True)
@@ -170,6 +172,8 @@ def fee_model_v2(
     overhead_per_pubdata = ceil_div(overhead_wei, max_pubdata_per_batch)
     fair_l2_gas_price = minimal_l2_gas_price + math.floor(compute_part * overhead_per_gas)
     fair_pubdata_price = l1_pubdata_price + math.floor(pubdata_part * overhead_per_pubdata)
+    if fair_l2_gas_price == 0 and fair_pubdata_price == 0:
+        raise ValueError("minimal_l2_gas_price is 0 and pubdata is free: the base fee would be 0 wei")
     base_fee, gas_per_pubdata = derive_base_fee_and_gas_per_pubdata(fair_pubdata_price, fair_l2_gas_price)
     return BatchFeeInput(
         l1_gas_price, l1_pubdata_price, fair_l2_gas_price, fair_pubdata_price, base_fee, gas_per_pubdata

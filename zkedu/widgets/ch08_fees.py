@@ -114,7 +114,7 @@ def draw(data: FeeSweep) -> Figure:
     ax_time.axvline(data.arrival_rate, color="k", lw=0.8, ls="--")
     ax_time.set_xscale("log")
     ax_time.set_yscale("log")
-    ax_time.legend(loc="upper right", fontsize="small")
+    ax_time.legend(loc="lower left", fontsize="small")
     label(ax_time, "Mean latency of a transaction", "arrival rate [transactions/s]", "latency [min]")
     return fig
 
