@@ -82,6 +82,21 @@ def test_overhead_part_rounding_truncates_after_ceiling() -> None:
     assert f.fair_l2_gas_price == 1 + 3
 
 
+@settings(max_examples=200)
+@given(st.integers(0, 2**40), st.sampled_from([0.0, 1.0, 2.0, 5.0, 0.5, 0.25, 0.125]))
+def test_overhead_part_agrees_with_rust_f64_for_exact_parts(per_unit, part) -> None:
+    # the same per-unit overhead reached through max_pubdata_per_batch = 1
+    f = fee_model_v2(per_unit, 0, 1, batch_overhead_l1_gas=1, max_pubdata_per_batch=1, pubdata_overhead_part=part)
+    assert f.fair_pubdata_price == int(float(per_unit) * part)  # Rust: (x as f64 * part) as u64
+
+
+def test_overhead_part_documented_one_wei_gap_with_rust() -> None:
+    # exact: 3 x 0.1 (binary value slightly above 0.1) = 0.3000...0166 -> 0; f64 also 0.30000000000000004 -> 0
+    # exact: 3 x (1/3 as f64, slightly below 1/3) = 0.99999999999999994 -> 0; f64 rounds the product to 1.0 -> 1
+    f = fee_model_v2(3, 0, 1, batch_overhead_l1_gas=1, max_pubdata_per_batch=1, pubdata_overhead_part=1 / 3)
+    assert f.fair_pubdata_price == 0 and int(3.0 * (1 / 3)) == 1
+
+
 def test_pubdata_prices() -> None:
     assert compute_blob_pubdata_price(gwei_to_wei(2)) == 2 * GWEI
     assert compute_blob_pubdata_price(gwei_to_wei(2), multiplier=1.5) == 3 * GWEI

@@ -146,9 +146,11 @@ def fee_model_v2(
     The L1 cost of closing a batch (``l1_gas_price * batch_overhead_l1_gas``) is spread over the batch's
     gas limit and its pubdata limit; the two overhead parts say which share each resource carries.
     Rounding follows the server: the per-unit overhead is a ceiling, then the part is applied and the
-    product truncated (the Rust code does ``(per_unit as f64 * part) as u64``; we floor the exact product of
-    the part's binary value, which is the same for the default parts 0 and 1 and for any part when the
-    per-unit overhead is below 2**53 wei). The server's comment gives parts the range [0, 1], yet its own
+    product truncated. The Rust code does ``(per_unit as f64 * part) as u64``; we floor the exact product
+    of the part's binary value instead, keeping floats out of the arithmetic. The two agree for the
+    default parts 0 and 1 (and any part that is an integer or a power-of-two fraction, while the per-unit
+    overhead is below 2**53 wei); otherwise they can differ by 1 wei, when the f64 product rounds up to a
+    whole number (3 x 0.1-style cases). The server's comment gives parts the range [0, 1], yet its own
     tests use 5.0 ("in extreme cases"), so any finite part >= 0 is accepted here.
 
     Source: ERA core/node/fee_model/src/lib.rs compute_batch_fee_model_input_v2; core/lib/types/src/fee_model.rs
