@@ -15,6 +15,7 @@ from zkedu.poly.domain import Domain
 from zkedu.poly.evals import PolynomialEvals, evaluate_on_domain
 from zkedu.poly.interpolate import interpolate_lagrange, lagrange_basis
 from zkedu.poly.ntt import coset_intt, coset_ntt, dft_naive, intt, ntt
+from zkedu.poly.ntt_numpy import intt_numpy, ntt_numpy
 from zkedu.poly.reed_solomon import ReedSolomonCode, hamming_distance
 
 __all__ = [
@@ -29,7 +30,9 @@ __all__ = [
     "hamming_distance",
     "interpolate_lagrange",
     "intt",
+    "intt_numpy",
     "is_power_of_two",
     "lagrange_basis",
     "ntt",
+    "ntt_numpy",
 ]
