@@ -125,5 +125,5 @@ def test_pages_render_math_and_figures_in_a_browser_offline(built_book: Path) ->
             dom = dump_dom(chromium, f"{base}/{relative}")
             if 'class="math' in _page(built_book, source).read_text():
                 assert "<mjx-container" in dom, f"{source.name}: math was not typeset"
-                assert "merror" not in dom, f"{source.name}: MathJax reported a TeX error"
+                assert "<mjx-merror" not in dom, f"{source.name}: MathJax reported a TeX error"
             assert "Loading widget" not in dom or "<img" in dom, f"{source.name}: widget with no static figure"

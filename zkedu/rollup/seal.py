@@ -3,7 +3,7 @@
 Era's state keeper seals a batch when any resource reaches 95% of its limit and rejects a transaction
 that alone would use more than 95% of one. The limits here default to Era's configuration.
 
-Source: ERA core/node/state_keeper/src/seal_criteria/ (conditional_sealer.rs, criteria/*.rs),
+Source: ERA core/node/state_keeper/src/seal_criteria/ (conditional_sealer.rs, criteria/ files),
 core/lib/config/src/configs/chain.rs, core/lib/multivm/src/versions/vm_latest/constants.rs
 (MAX_TXS_IN_BATCH); EC da-contracts RollupL1DAValidator.sol (6 blobs); zksync-facts.md §1a, §1e.
 """
