@@ -100,12 +100,23 @@ def test_bad_inputs_raise(setup: TrustedSetup) -> None:
         commit_polynomial(setup, [1] * 8)
     with pytest.raises(TypeError, match="coefficient 1 must be an int, got str"):
         commit_polynomial(setup, [1, "2"])  # type: ignore[list-item]
-    with pytest.raises(ValueError, match="G2 degree 6"):
-        commit_g2(setup, [1] * 8)
+    ceremony_like = TrustedSetup(setup.curve, setup.g1_monomial, setup.g2_monomial)  # no τ: only 2 G2 powers
+    with pytest.raises(ValueError, match="needs 3 G2 powers, but this setup has only 2 and no τ"):
+        commit_g2(ceremony_like, [1, 2, 3])
     with pytest.raises(ValueError, match="need at least one point"):
         compute_multi_opening_proof(setup, [1, 2], [])
     with pytest.raises(TypeError, match="y must be an int, got float"):
         verify_opening(setup, setup.curve.G1, 1, 1.5, setup.curve.G1)  # type: ignore[arg-type]
+
+
+def test_insecure_setup_keeps_two_g2_powers_and_multi_opens_from_tau(setup: TrustedSetup) -> None:
+    c = setup.curve
+    assert len(setup.g2_monomial) == 2 and c.eq(setup.g2_monomial[0], c.G2)
+    p, zs = [3, 1, 4, 1, 5, 9], [2, 3, 5, 7]
+    proof, ys = compute_multi_opening_proof(setup, p, zs)
+    assert verify_multi_opening(setup, commit_polynomial(setup, p), zs, ys, proof)
+    z_poly = vanishing_polynomial(zs, c.r)
+    assert c.eq(commit_g2(setup, z_poly), c.mul(c.G2, evaluate_polynomial(z_poly, setup.tau, c.r)))
 
 
 def test_setup_validation() -> None:

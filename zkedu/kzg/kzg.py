@@ -128,11 +128,20 @@ def commit_polynomial(setup: TrustedSetup, coeffs: Sequence[int]) -> Point:
 
 
 def commit_g2(setup: TrustedSetup, coeffs: Sequence[int]) -> Point:
-    """[p(τ)]₂ = Σ p_i·[τ^i]₂ in G2 (needed for multi-point verification; G2 has no MSM, so a plain sum)."""
+    """[p(τ)]₂ in G2 (needed for multi-point verification).
+
+    A teaching setup knows τ, so this is one multiplication p(τ)·[1]₂. A ceremony setup has no τ and only
+    its published G2 powers: then Σ p_i·[τ^i]₂, and ValueError when p needs more powers than it has.
+    """
     curve = setup.curve
     p = _check_coeffs(coeffs, curve.r)
+    if setup.tau is not None:
+        return curve.mul(curve.G2, evaluate_polynomial(p, setup.tau, curve.r))
     if len(p) > len(setup.g2_monomial):
-        raise ValueError(f"degree {len(p) - 1} exceeds the setup's G2 degree {len(setup.g2_monomial) - 1}")
+        raise ValueError(
+            f"[p(τ)]₂ for degree {len(p) - 1} needs {len(p)} G2 powers, but this setup has only "
+            f"{len(setup.g2_monomial)} and no τ: open at most {len(setup.g2_monomial) - 1} points at once"
+        )
     total = curve.Z2
     for c, P in zip(p, setup.g2_monomial, strict=False):
         if c:

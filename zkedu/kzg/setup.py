@@ -63,10 +63,14 @@ class TrustedSetup:
 def insecure_setup(curve: Curve, degree: int, tau: int) -> TrustedSetup:
     """A teaching setup with a VISIBLE secret τ: insecure by construction, for small examples only.
 
+    G1 gets every power [τ^i]₁ (i = 0..degree, by a fixed-base table); G2 only [1]₂ and [τ]₂, all that
+    opening at one point needs. Anything needing more G2 powers (a multi-point opening's [Z(τ)]₂) computes
+    them from ``tau`` when asked.
+
     >>> from zkedu.curves import BN254
     >>> s = insecure_setup(BN254, 3, tau=5)
-    >>> s.degree, BN254.eq(s.g1_monomial[2], BN254.mul(BN254.G1, 25))
-    (3, True)
+    >>> s.degree, BN254.eq(s.g1_monomial[2], BN254.mul(BN254.G1, 25)), len(s.g2_monomial)
+    (3, True, 2)
     """
     if not isinstance(degree, int) or isinstance(degree, bool) or degree < 1:
         raise ValueError(f"degree must be an int >= 1, got {degree!r}")
@@ -75,9 +79,11 @@ def insecure_setup(curve: Curve, degree: int, tau: int) -> TrustedSetup:
     if tau % curve.r == 0:
         raise ValueError(f"tau must be non-zero modulo r, got {tau}")
     tau %= curve.r
-    powers = [pow(tau, i, curve.r) for i in range(degree + 1)]
-    g1 = tuple(curve.mul(curve.G1, t) for t in powers)
-    g2 = tuple(curve.mul(curve.G2, t) for t in powers)
+    powers = [1]
+    for _ in range(degree):
+        powers.append(powers[-1] * tau % curve.r)
+    g1 = tuple(curve.mul_many(curve.G1, powers))
+    g2 = (curve.G2, curve.mul(curve.G2, tau))
     return TrustedSetup(curve, g1, g2, tau)
 
 
