@@ -19,7 +19,8 @@ import random
 from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
-from zkedu.ntheory import divisors_from_factors, extended_gcd, factor_int, is_prime, require_int
+from zkedu._checks import require_int
+from zkedu.ntheory import divisors_from_factors, extended_gcd, factor_int, is_prime
 
 
 def _as_int(value: object) -> int | None:
