@@ -79,7 +79,7 @@ def test_msm_rejects_bad_scalars_and_points(C: Curve) -> None:
         C.msm_naive(P, [1, 2, 3])
     with pytest.raises(TypeError, match=r"points\[1\]"):
         C.msm([P[0], C.G2], [1, 2])
-    FQ = C._ec.FQ
+    FQ = C.backend.FQ
     with pytest.raises(ValueError, match=r"points\[0\] is not on"):
         C.prepare_g1([(FQ(1), FQ(1), FQ(1))])
     other = BLS12_381 if C is BN254 else BN254
