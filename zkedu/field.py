@@ -296,9 +296,11 @@ def _register(name: str, p: int, factors: dict[int, int]) -> PrimeField:
     # Ship the factorisation of p - 1 (too slow to find for the 254-bit fields) and check it at import.
     product = 1
     for q, k in factors.items():
-        assert is_prime(q), f"{name}: {q} is not prime"
+        if not is_prime(q):
+            raise ValueError(f"{name}: the factor {q} of p - 1 is not prime")
         product *= q**k
-    assert product == p - 1, f"{name}: factorisation of p - 1 is wrong"
+    if product != p - 1:
+        raise ValueError(f"{name}: the shipped factors multiply to {product}, not p - 1 = {p - 1}")
     PrimeField._known_factors[p] = dict(sorted(factors.items()))
     PrimeField._names[p] = name
     return PrimeField(p)
