@@ -19,6 +19,20 @@ from zkedu.interop.fees import (
     tokens_to_units,
     units_to_tokens,
 )
+from zkedu.interop.message_root import (
+    MessageRoot,
+    compute_batch_leaf_hash,
+    compute_chain_batch_root,
+    compute_chain_id_leaf_hash,
+)
+from zkedu.interop.proof import (
+    InteropRejected,
+    L2Message,
+    RejectReason,
+    check_leaf_inclusion,
+    check_message_inclusion,
+    verify_leaf_inclusion,
+)
 
 __all__ = [
     "DEFAULT_ZK_INTEROP_FEE",
@@ -29,8 +43,18 @@ __all__ = [
     "FeeSink",
     "FeeToken",
     "InteropFeePolicy",
+    "InteropRejected",
+    "L2Message",
+    "MessageRoot",
+    "RejectReason",
     "charge_interop_fee",
+    "check_leaf_inclusion",
+    "check_message_inclusion",
+    "compute_batch_leaf_hash",
+    "compute_chain_batch_root",
+    "compute_chain_id_leaf_hash",
     "compute_interop_fee",
     "tokens_to_units",
     "units_to_tokens",
+    "verify_leaf_inclusion",
 ]
