@@ -185,10 +185,62 @@ def test_days_and_paths_below_one_are_rejected(days: int, paths: int, name: str)
         simulate(params(), 10.0, 1, 0)  # type: ignore[arg-type]
 
 
-def test_buying_more_than_the_supply_is_refused_not_clipped() -> None:
-    simulate(params(zk_fee_per_message=10.0, messages_per_day=1e8, price_volatility=0.0), 50, 1, 0)  # 2e10 < cap
+def test_the_burn_stops_at_zero_supply_and_flags_the_path() -> None:
     p = params(zk_fee_per_message=10.0, messages_per_day=1e8, price_volatility=0.0)  # 4e8 ZK burned a day
-    with pytest.raises(ValueError, match="more than the supply"):
-        simulate(p, 60, 1, 0)
-    with pytest.raises(ValueError, match="more than the supply"):
-        simulate_reference(p, 60, 1, 0)
+    within = simulate(p, 50, 1, 0)  # 2e10 < 2.1e10
+    assert not within.supply_exhausted.any() and within.supply_zk[0, -1] > 0
+    for r in (simulate(p, 60, 2, 0), simulate_reference(p, 60, 2, 0)):
+        assert r.supply_exhausted.tolist() == [True, True]
+        assert r.supply_zk[0, -1] == 0.0 and np.all(r.supply_zk >= 0)
+        assert r.burned_zk.sum(axis=1) == pytest.approx([21e9, 21e9])
+        assert np.all(r.burned_zk[:, -5:] == 0.0)
+        # what could not be burned is retained: value is still conserved
+        parts = r.burned_zk + r.staking_zk + r.ecosystem_zk + r.retained_zk
+        np.testing.assert_allclose(parts, r.revenue_zk, rtol=1e-12)
+    fast, slow = simulate(p, 60, 2, 0), simulate_reference(p, 60, 2, 0)
+    for name in ARRAYS:
+        np.testing.assert_allclose(getattr(fast, name), getattr(slow, name), rtol=1e-9, atol=1e-3, err_msg=name)
+
+
+# --- presets ----------------------------------------------------------------------------------------------
+
+def test_every_preset_is_dated_cited_and_keeps_most_supply_for_five_years() -> None:
+    from tests.notebooks import ROOT
+    from zkedu.economics.presets import PRESETS
+
+    bib = (ROOT / "book" / "references.bib").read_text()
+    for name, preset in PRESETS.items():
+        assert preset.as_of and preset.sources and preset.note, name
+        for key in preset.sources:
+            assert "{" + key + "," in bib, f"{name}: {key} is not in references.bib"
+        r = simulate(preset.params, 5 * 365, 200, seed=1)
+        assert np.median(r.supply_zk[:, -1]) > 0.5 * preset.params.max_supply, name
+        assert r.supply_exhausted.mean() < 0.25, name
+        assert np.all(np.isfinite(r.yearly_burn_share())), name
+    assert not simulate(PRESETS["today-like volume"].params, 5 * 365, 200, seed=1).supply_exhausted.any()
+
+
+def test_swift_presets_show_the_claim_beside_swifts_own_figures() -> None:
+    from zkedu.economics.presets import (
+        PRESETS,
+        SWIFT_2018_MESSAGES_PER_DAY,
+        SWIFT_2018_PEAK_MESSAGES_PER_DAY,
+        SWIFT_CLAIM_MESSAGES_PER_DAY,
+    )
+
+    claim, measured = PRESETS["SWIFT-scale, source's claim"], PRESETS["SWIFT-scale, SWIFT 2018 average"]
+    assert claim.unverified and not measured.unverified
+    assert claim.params.messages_per_day == 50e6 == SWIFT_CLAIM_MESSAGES_PER_DAY
+    assert measured.params.messages_per_day == 31.31e6
+    assert SWIFT_2018_MESSAGES_PER_DAY < SWIFT_2018_PEAK_MESSAGES_PER_DAY < SWIFT_CLAIM_MESSAGES_PER_DAY
+
+
+def test_outside_comparisons_are_marked_secondary_and_shares_follow_them() -> None:
+    from zkedu.economics.presets import ETH_NET_SUPPLY_CHANGE_APR_2024_APR_2025, ETH_SUPPLY_AT_MERGE, PRESETS
+
+    eth, uni = PRESETS["EIP-1559-like burn"], PRESETS["Uniswap fee-switch-like split"]
+    assert eth.secondary and uni.secondary and not PRESETS["Fee Flow v1.0 at launch"].secondary
+    assert eth.params.burn_share == 1.0 == PRESETS["Fee Flow v1.0 at launch"].params.burn_share
+    assert uni.params.burn_share == pytest.approx(1 / 6)
+    # +0.62M on ~121M is about half a percent, as the secondary source says
+    assert ETH_NET_SUPPLY_CHANGE_APR_2024_APR_2025 / ETH_SUPPLY_AT_MERGE == pytest.approx(0.0051, abs=0.0002)

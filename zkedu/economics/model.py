@@ -12,8 +12,12 @@ Per day ``d`` and path ``k``, with ``p`` the GBM price:
     supply_zk    = supply the day before - burned            (day -1: max_supply; no issuance)
     staking_yield = staking x 365 / staked_zk                (annualised; staked ZK is an input)
 
-With nothing staked the yield is +inf if rewards are paid and nan if none are. The model does not let the
-treasury buy more ZK than exists: if cumulative burns would exceed the supply it raises ValueError.
+With nothing staked the yield is +inf if rewards are paid and nan if none are.
+
+A fixed dollar budget buys ever more ZK as the price falls, and a GBM path can fall a long way: on such a path
+the cumulative burn could exceed the supply. The model never burns what does not exist: the burn stops when the
+supply reaches zero, the ZK it could not burn counts as retained (so value is still conserved), and
+``supply_exhausted`` flags the path. Nothing is clipped silently: the chapter reports how many paths did this.
 
 Source: see ``zkedu.economics.flows`` (Part I proposal, Fee Flow v1.0, era-contracts draft-v31 interop fees)
 and ``zkedu.economics.prices`` (GBM).
@@ -48,6 +52,7 @@ class TokenomicsPaths:
     retained_zk: np.ndarray
     supply_zk: np.ndarray
     staking_yield: np.ndarray
+    supply_exhausted: np.ndarray  # shape (paths,): the burn hit the whole supply on this path
 
     @property
     def paths(self) -> int:
@@ -68,12 +73,15 @@ class TokenomicsPaths:
         return flow.reshape(self.paths, years, DAYS_PER_YEAR).sum(axis=2)
 
     def yearly_burn_share(self) -> np.ndarray:
-        """ZK burned in each full year as a share of the supply at that year's start: (paths, years)."""
+        """ZK burned in each full year as a share of the supply at that year's start: (paths, years).
+
+        A path whose supply is already gone burns nothing more and counts 0.
+        """
         burned = self.yearly("burned_zk")
         starts = np.concatenate([np.full((self.paths, 1), self.params.max_supply),
                                  self.supply_zk[:, DAYS_PER_YEAR - 1 : burned.shape[1] * DAYS_PER_YEAR - 1
                                                 : DAYS_PER_YEAR]], axis=1)
-        return burned / starts
+        return np.divide(burned, starts, out=np.zeros_like(burned), where=starts > 0)
 
     def yearly_staking_yield(self) -> np.ndarray:
         """Staking rewards paid in each full year over the ZK staked: (paths, years)."""
@@ -99,19 +107,20 @@ def simulate(params: TokenomicsParams, days: int, paths: int, seed: int) -> Toke
     revenue_zk = convert_usd_to_zk(non_zk, price, params) + revenue.fee_zk
     revenue_usd = non_zk + revenue.fee_zk * price
     split = split_zk(revenue_zk, params)
-    supply = params.max_supply - np.cumsum(split.burned, axis=1)
-    _check_supply(supply, params)
+    wanted = np.cumsum(split.burned, axis=1)
+    exhausted = wanted[:, -1] >= params.max_supply
+    burned, retained = split.burned, split.retained
+    if exhausted.any():  # burn only what exists; what could not be burned stays with the treasury
+        cumulative = np.minimum(wanted, params.max_supply)
+        burned = np.diff(cumulative, axis=1, prepend=0.0)
+        retained = retained + (split.burned - burned)
+        supply = params.max_supply - cumulative
+    else:
+        supply = params.max_supply - wanted
     with np.errstate(divide="ignore", invalid="ignore"):
         staking_yield = split.staking * DAYS_PER_YEAR / params.staked_zk
-    return TokenomicsPaths(params, seed, revenue_usd, revenue_zk, price, split.burned, split.staking,
-                           split.ecosystem, split.retained, supply, staking_yield)
-
-
-def _check_supply(supply: np.ndarray, params: TokenomicsParams) -> None:
-    lowest = float(supply.min())
-    if lowest < 0:
-        raise ValueError(f"the treasury would burn more than the supply of {params.max_supply:,.0f} ZK "
-                         f"(lowest supply {lowest:,.0f}): lower the volume or fees, or raise zk_price_usd")
+    return TokenomicsPaths(params, seed, revenue_usd, revenue_zk, price, burned, split.staking,
+                           split.ecosystem, retained, supply, staking_yield, exhausted)
 
 
 def simulate_reference(params: TokenomicsParams, days: int, paths: int, seed: int) -> TokenomicsPaths:
@@ -133,14 +142,15 @@ def simulate_reference(params: TokenomicsParams, days: int, paths: int, seed: in
             clearing = price * (1.0 + params.price_impact_per_million_usd * usd / 1e6)
             zk = usd * (1.0 - params.auction_discount) / clearing + messages * params.zk_fee_per_message
             flows = [zk * share for share in shares]
+            if flows[0] > supply:  # burn only what exists; the rest is retained
+                flows[0], flows[3] = supply, flows[3] + flows[0] - supply
             supply -= flows[0]
             row = (usd + messages * params.zk_fee_per_message * price, zk, price, *flows, supply,
                    _annualise(flows[1], params.staked_zk))
             for name, value in zip(names, row, strict=True):
                 out[name][k][d] = value
     arrays = {name: np.array(rows, dtype=float) for name, rows in out.items()}
-    _check_supply(arrays["supply_zk"], params)
-    return TokenomicsPaths(params, seed, **arrays)
+    return TokenomicsPaths(params, seed, **arrays, supply_exhausted=arrays["supply_zk"][:, -1] <= 0)
 
 
 def _annualise(daily_reward: float, staked: float) -> float:
