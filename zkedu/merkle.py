@@ -72,9 +72,15 @@ def commit_vector(leaves: Sequence[bytes], hash_name: str = "keccak256") -> byte
 
 def compute_merkle_proof(leaves: Sequence[bytes], index: int, hash_name: str = "keccak256") -> MerkleOpening:
     """Open position ``index``: its leaf and one sibling hash per level."""
-    if not 0 <= index < len(leaves):
-        raise ValueError(f"index must be in [0, {len(leaves)}), got {index}")
-    layers = compute_merkle_layers(leaves, hash_name)
+    return open_merkle_layers(compute_merkle_layers(leaves, hash_name), leaves, index)
+
+
+def open_merkle_layers(layers: Sequence[Sequence[bytes]], leaves: Sequence[bytes], index: int) -> MerkleOpening:
+    """Open position ``index`` from a tree already built by ``compute_merkle_layers`` (many openings, one tree)."""
+    if len(layers[0]) != len(leaves):
+        raise ValueError(f"the tree has {len(layers[0])} leaves, got {len(leaves)} leaf values")
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(leaves):
+        raise ValueError(f"index must be in [0, {len(leaves)}), got {index!r}")
     siblings = tuple(layer[(index >> level) ^ 1] for level, layer in enumerate(layers[:-1]))
     return MerkleOpening(index, leaves[index], siblings)
 

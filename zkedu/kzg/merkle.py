@@ -15,6 +15,7 @@ from zkedu.merkle import (
     compute_merkle_proof,
     hash_leaf,
     hash_node,
+    open_merkle_layers,
     verify_merkle_proof,
 )
 
@@ -28,5 +29,6 @@ __all__ = [
     "compute_merkle_proof",
     "hash_leaf",
     "hash_node",
+    "open_merkle_layers",
     "verify_merkle_proof",
 ]
