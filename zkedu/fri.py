@@ -201,7 +201,7 @@ def _verify_query(
         a, b = _leaf_value(lo, params.field), _leaf_value(hi, params.field)
         if a is None or b is None:
             return False
-        folded = fold_pair(a, b, domain[s], alphas[k])
+        folded = fold_pair(a, b, domain.offset * domain.generator**s, alphas[k])  # x = c·ω^s, no table
         if k + 1 < params.num_rounds:
             nxt_lo, nxt_hi = query.pairs[k + 1]
             quarter = half // 2
