@@ -68,7 +68,7 @@ class FriParameters:
 
     @property
     def degree_bound(self) -> int:
-        """d = n / blowup: an honest word is a polynomial of degree < d."""
+        """The degree bound d = n / blowup; an honest word is a polynomial of degree < d."""
         return self.domain_size // self.blowup
 
     @property
