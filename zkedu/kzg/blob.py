@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from zkedu.blobpack import pack_bytes_into_blob as pack_bytes_into_blob  # re-exported: ZKsync's packing
+from zkedu.blobpack import unpack_bytes_from_blob as unpack_bytes_from_blob
 from zkedu.hashing import sha256
 from zkedu.kzg.constants import (
     BLS_MODULUS,
@@ -23,8 +25,6 @@ from zkedu.kzg.constants import (
     FIELD_ELEMENTS_PER_BLOB,
     KZG_ENDIANNESS,
     PRIMITIVE_ROOT_OF_UNITY,
-    ZKSYNC_BYTES_PER_FIELD_ELEMENT,
-    ZKSYNC_USABLE_BYTES_PER_BLOB,
 )
 
 BLSFieldElement = int  # an int in [0, BLS_MODULUS)
@@ -242,33 +242,3 @@ def compute_quotient_in_evaluation_form(
     for i in in_domain:
         quotient[i] = compute_quotient_eval_within_domain(z, polynomial, y)
     return quotient
-
-
-def pack_bytes_into_blob(data: bytes) -> bytes:
-    """Pack up to 126,976 bytes ZKsync-style: 31 bytes per field element, each behind a zero byte, zero padded.
-
-    Every 32-byte element then starts with 0x00, so it is below BLS_MODULUS without any check.
-    Source: era-contracts da-contracts (zksync-facts.md §1e).
-
-    >>> blob = pack_bytes_into_blob(b"hi")
-    >>> blob[:4].hex(), len(blob)
-    ('00686900', 131072)
-    """
-    if not isinstance(data, bytes | bytearray | memoryview):
-        raise TypeError(f"data must be bytes, got {type(data).__name__}")
-    data = bytes(data)
-    if len(data) > ZKSYNC_USABLE_BYTES_PER_BLOB:
-        raise ValueError(f"at most {ZKSYNC_USABLE_BYTES_PER_BLOB} bytes fit in one blob, got {len(data)}")
-    data = data.ljust(ZKSYNC_USABLE_BYTES_PER_BLOB, b"\x00")
-    step = ZKSYNC_BYTES_PER_FIELD_ELEMENT
-    return b"".join(b"\x00" + data[i : i + step] for i in range(0, len(data), step))
-
-
-def unpack_bytes_from_blob(blob: bytes) -> bytes:
-    """Undo pack_bytes_into_blob (the zero padding stays: the length travels separately)."""
-    blob = require_bytes(blob, BYTES_PER_BLOB, "blob")
-    chunks = [blob[i : i + BYTES_PER_FIELD_ELEMENT] for i in range(0, BYTES_PER_BLOB, BYTES_PER_FIELD_ELEMENT)]
-    for i, chunk in enumerate(chunks):
-        if chunk[0] != 0:
-            raise ValueError(f"field element {i} has a non-zero top byte 0x{chunk[0]:02x}: not a ZKsync-packed blob")
-    return b"".join(chunk[1:] for chunk in chunks)

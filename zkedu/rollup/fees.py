@@ -25,9 +25,17 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from numbers import Real
 
+from zkedu.constants import (
+    COMMIT_BASE_GAS,
+    COMMIT_GAS_PER_BATCH,
+    EXECUTE_BASE_GAS,
+    EXECUTE_GAS_PER_BATCH,
+    L1_GAS_PER_PUBDATA_BYTE,
+    PROVE_GAS,
+)
+
 GWEI = 10**9
 MAX_L2_GAS_PER_PUBDATA = 50_000  # bootloader cap on gas per pubdata byte (MAX_GAS_PER_PUBDATA_BYTE)
-L1_GAS_PER_CALLDATA_BYTE = 17  # 16 gas per non-zero calldata byte, plus 1 for the operator's overhead
 BLOB_GAS_PER_BYTE = 1
 TX_SLOT_OVERHEAD_GAS = 10_000  # for occupying one of the batch's transaction slots
 TX_MEMORY_OVERHEAD_GAS = 10  # per byte of the transaction's encoding in bootloader memory
@@ -36,9 +44,9 @@ L1_TX_INTRINSIC_L2_GAS = 167_157
 L1_TX_INTRINSIC_PUBDATA = 88
 
 # eth_sender planning constants (publish_criterion.rs): estimates used to plan L1 transactions, not measurements.
-COMMIT_L1_GAS = 61_000 + 242_000
-PROVE_L1_GAS = 800_000
-EXECUTE_L1_GAS = 210_000 + 100_000
+COMMIT_L1_GAS = COMMIT_BASE_GAS + COMMIT_GAS_PER_BATCH
+PROVE_L1_GAS = PROVE_GAS
+EXECUTE_L1_GAS = EXECUTE_BASE_GAS + EXECUTE_GAS_PER_BATCH
 BATCH_FIXED_L1_GAS = COMMIT_L1_GAS + PROVE_L1_GAS + EXECUTE_L1_GAS
 
 
@@ -205,7 +213,7 @@ def compute_calldata_pubdata_price(l1_gas_price: int) -> int:
     >>> compute_calldata_pubdata_price(10 * GWEI)
     170000000000
     """
-    return _as_int("l1_gas_price", l1_gas_price) * L1_GAS_PER_CALLDATA_BYTE
+    return _as_int("l1_gas_price", l1_gas_price) * L1_GAS_PER_PUBDATA_BYTE
 
 
 def compute_tx_overhead_gas(encoded_length: int) -> int:

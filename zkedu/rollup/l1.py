@@ -24,6 +24,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from zkedu.blobpack import pack_into_blobs
+from zkedu.constants import (
+    COMMIT_BASE_GAS,
+    COMMIT_GAS_PER_BATCH,
+    ERA_EXECUTION_DELAY_SECONDS,
+    EXECUTE_BASE_GAS,
+    EXECUTE_GAS_PER_BATCH,
+    EXECUTE_GAS_PER_L1_TX,
+    MAX_BLOBS_PER_BATCH,
+    PROVE_GAS,
+)
 from zkedu.hashing import keccak256
 from zkedu.rollup.commitment import (
     BlobOpening,
@@ -33,26 +44,10 @@ from zkedu.rollup.commitment import (
     compute_l2_logs_root,
     genesis_batch,
 )
-from zkedu.rollup.da import (
-    MAX_BLOBS_PER_BATCH,
-    blob_gas,
-    blob_linear_hash,
-    blob_opening_point,
-    calldata_gas,
-    pack_into_blobs,
-)
+from zkedu.rollup.da import blob_gas, blob_linear_hash, blob_opening_point, calldata_gas
 from zkedu.rollup.proof import ReplayState, StandInValidityProof, verify_stand_in_proof
 from zkedu.rollup.pubdata import BatchPubdata, encode_pubdata
 
-# Planning constants (ERA publish_criterion.rs): L1 gas the operator budgets per step, not measurements.
-COMMIT_BASE_GAS = 61_000
-COMMIT_GAS_PER_BATCH = 242_000
-PROVE_GAS = 800_000
-EXECUTE_BASE_GAS = 210_000
-EXECUTE_GAS_PER_BATCH = 100_000
-EXECUTE_GAS_PER_L1_TX = 15_000
-# The docs give ~3 h from submission to finality on Era; the model puts it all between commit and execute.
-ERA_EXECUTION_DELAY_SECONDS = 3 * 3600
 COMMIT_TIMESTAMP_APPROXIMATION_DELTA = 3600  # a batch may be stamped up to 1 h ahead of L1 time (Config.sol)
 
 

@@ -31,7 +31,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
-from zkedu.rollup.records import L2_TO_L1_LOG_BYTES, WORD, L2ToL1Log, StateDiff
+from zkedu.constants import L2_TO_L1_LOG_BYTES, WORD
+from zkedu.rollup.records import L2ToL1Log, StateDiff
 
 COMPRESSION_VERSION = 1
 DERIVED_KEY_BYTES = 32

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-WORD = 2**256
-L2_TO_L1_LOG_BYTES = 88
+from zkedu.constants import L2_TO_L1_LOG_BYTES, WORD
 
 
 def _check_word(name: str, value: int) -> None:

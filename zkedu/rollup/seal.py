@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from zkedu.rollup.da import USABLE_BLOB_BYTES, blobs_needed
+from zkedu.blobpack import blobs_needed
+from zkedu.constants import MAX_BLOBS_PER_BATCH, USABLE_BYTES_PER_BLOB, WORD
 from zkedu.rollup.pubdata import (
     DERIVED_KEY_BYTES,
     ENUMERATION_INDEX_BYTES,
@@ -22,11 +23,10 @@ from zkedu.rollup.pubdata import (
     STATE_DIFFS_HEADER_BYTES,
     VALUE_BYTES,
 )
-from zkedu.rollup.records import WORD, L2ToL1Log, StateDiff
+from zkedu.rollup.records import L2ToL1Log, StateDiff
 from zkedu.rollup.tx import RejectReason, Transaction
 
 MAX_TXS_IN_BATCH = 10_000  # bootloader hard cap
-MAX_BLOBS = 6
 EMPTY_PUBDATA_BYTES = 4 + 4 + 4 + STATE_DIFFS_HEADER_BYTES  # three empty section counts + state-diff header
 
 
@@ -54,7 +54,7 @@ class SealLimits:
     max_transactions: int = 8_192
     max_gas: int = 200_000_000
     max_pubdata_bytes: int = 500_000
-    max_blobs: int = MAX_BLOBS
+    max_blobs: int = MAX_BLOBS_PER_BATCH
     max_priority_txs: int = 600
     max_l2_to_l1_logs: int = 16_384
     batch_timeout_seconds: float = 2.5
@@ -81,11 +81,11 @@ class SealLimits:
         if self.max_transactions > MAX_TXS_IN_BATCH:
             raise ValueError(f"max_transactions must be at most the bootloader's {MAX_TXS_IN_BATCH}, "
                              f"got {self.max_transactions}")
-        if self.max_blobs > MAX_BLOBS:
-            raise ValueError(f"max_blobs must be at most {MAX_BLOBS}, got {self.max_blobs}")
-        if self.max_pubdata_bytes > self.max_blobs * USABLE_BLOB_BYTES:
+        if self.max_blobs > MAX_BLOBS_PER_BATCH:
+            raise ValueError(f"max_blobs must be at most {MAX_BLOBS_PER_BATCH}, got {self.max_blobs}")
+        if self.max_pubdata_bytes > self.max_blobs * USABLE_BYTES_PER_BLOB:
             raise ValueError(f"max_pubdata_bytes must fit {self.max_blobs} blobs "
-                             f"({self.max_blobs * USABLE_BLOB_BYTES} B), got {self.max_pubdata_bytes}")
+                             f"({self.max_blobs * USABLE_BYTES_PER_BLOB} B), got {self.max_pubdata_bytes}")
 
     def limit_of(self, criterion: SealCriterion) -> int:
         """The limit on one resource (not TIMEOUT or END_OF_INPUT)."""

@@ -31,9 +31,9 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from zkedu.constants import ADDRESS_BYTES, WORD
+
 DEPTH = 256
-WORD = 2**256
-ADDRESS_BYTES = 20
 
 _blake2s = hashlib.blake2s
 

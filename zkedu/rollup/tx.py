@@ -26,13 +26,12 @@ from enum import Enum
 from functools import lru_cache
 from typing import ClassVar
 
+from zkedu.constants import ADDRESS_BYTES, WORD
 from zkedu.curves.ecdsa import Signature, recover_address, sign_hash
 from zkedu.hashing import keccak256
 from zkedu.rollup.records import L2ToL1Log
 from zkedu.rollup.state import compute_tree_key
 
-ADDRESS_BYTES = 20
-WORD = 2**256
 ZERO_ADDRESS = bytes(ADDRESS_BYTES)
 CHAIN_ID = 324  # ZKsync Era mainnet; part of every signed encoding so a signature cannot replay on another chain
 

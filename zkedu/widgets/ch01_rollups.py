@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.figure import Figure
 
-from zkedu.rollup.fees import BATCH_FIXED_L1_GAS, L1_GAS_PER_CALLDATA_BYTE
+from zkedu.constants import L1_GAS_PER_PUBDATA_BYTE
+from zkedu.rollup.fees import BATCH_FIXED_L1_GAS
 from zkedu.widgets.common import label, new_figure
 
 BATCH_SIZES = np.unique(np.concatenate([np.geomspace(1, 10_000, 200).round(), 10.0 ** np.arange(5)]).astype(np.int64))
@@ -50,7 +51,7 @@ def compute_amortisation(
     if np.any(sizes < 1):
         raise ValueError(f"batch_sizes must all be >= 1, got min {sizes.min()!r}")
     fixed = fixed_l1_gas * l1_gas_price_gwei / sizes
-    data = np.full_like(sizes, pubdata_bytes_per_tx * L1_GAS_PER_CALLDATA_BYTE * l1_gas_price_gwei)
+    data = np.full_like(sizes, pubdata_bytes_per_tx * L1_GAS_PER_PUBDATA_BYTE * l1_gas_price_gwei)
     return fixed, data
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy as np
 from matplotlib.figure import Figure
 
-from zkedu.rollup.da import MAX_BLOBS_PER_BATCH, USABLE_BLOB_BYTES
+from zkedu.constants import MAX_BLOBS_PER_BATCH, USABLE_BYTES_PER_BLOB
 from zkedu.rollup.token_workload import TokenBatch, sample_token_batch, token_prefix_pubdata_sizes
 from zkedu.widgets.common import label, new_figure
 
@@ -53,7 +53,7 @@ def compute_blobs(n_bytes: np.ndarray) -> np.ndarray:
     n = np.asarray(n_bytes, dtype=np.int64)
     if np.any(n < 0):
         raise ValueError(f"byte counts must be >= 0, got min {int(n.min())}")
-    return -(-n // USABLE_BLOB_BYTES)
+    return -(-n // USABLE_BYTES_PER_BLOB)
 
 
 def update(batch_size: int = DEFAULTS["batch_size"], repeat_share: float = DEFAULTS["repeat_share"]) -> BatchingSweep:
