@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zkedu.constants import ERA_EXECUTION_DELAY_SECONDS, GAS_PER_BLOB, USABLE_BYTES_PER_BLOB
+from zkedu.rollup.amortisation import BATCH_FIXED_L1_GAS
 from zkedu.rollup.fee_sweep import (
     SWAP,
     TRANSFER,
@@ -23,10 +24,10 @@ from zkedu.rollup.fee_sweep import (
     compute_batch_size_cap,
     compute_mix_use,
 )
-from zkedu.rollup.fees import BATCH_FIXED_L1_GAS, GWEI
 from zkedu.rollup.pubdata import naive_state_diffs_size
 from zkedu.rollup.seal import SealCriterion, SealLimits
 from zkedu.rollup.sequencer import run_sequencer
+from zkedu.rollup.units import GWEI
 from zkedu.rollup.workload import generate_workload
 
 

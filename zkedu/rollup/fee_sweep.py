@@ -34,11 +34,9 @@ from fractions import Fraction
 import numpy as np
 
 from zkedu.constants import ERA_EXECUTION_DELAY_SECONDS, GAS_PER_BLOB, L1_GAS_PER_PUBDATA_BYTE, USABLE_BYTES_PER_BLOB
-from zkedu.rollup.fees import (
-    BATCH_FIXED_L1_GAS,
-    compute_tx_overhead_gas,
-)
-from zkedu.rollup.pubdata import ENUMERATION_INDEX_BYTES, METADATA_BYTES, NAIVE_STATE_DIFF_BYTES
+from zkedu.rollup.amortisation import BATCH_FIXED_L1_GAS
+from zkedu.rollup.compression import ENUMERATION_INDEX_BYTES, METADATA_BYTES, NAIVE_STATE_DIFF_BYTES
+from zkedu.rollup.fees import compute_tx_overhead_gas
 
 L1_SLOT_SECONDS = 12  # an L1 block: the assumed wait for the commit transaction to be included
 ASSUMED_PROVE_SECONDS = 3600  # an assumption: proving time is not published; it only matters if > the delay

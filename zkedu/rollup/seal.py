@@ -15,14 +15,14 @@ from enum import Enum
 
 from zkedu.blobpack import blobs_needed
 from zkedu.constants import MAX_BLOBS_PER_BATCH, USABLE_BYTES_PER_BLOB, WORD
-from zkedu.rollup.pubdata import (
+from zkedu.rollup.compression import (
     DERIVED_KEY_BYTES,
     ENUMERATION_INDEX_BYTES,
     MAX_PACKED_BYTES,
     METADATA_BYTES,
-    STATE_DIFFS_HEADER_BYTES,
     VALUE_BYTES,
 )
+from zkedu.rollup.pubdata import STATE_DIFFS_HEADER_BYTES
 from zkedu.rollup.records import L2ToL1Log, StateDiff
 from zkedu.rollup.tx import RejectReason, Transaction
 
@@ -146,7 +146,7 @@ class Batch:
 def compute_diff_size(index_before: int, initial: int, final: int) -> int:
     """Bytes a slot's net diff adds to the compressed state diffs; 0 if its value is back to the initial one.
 
-    Equal to ``pubdata.state_diff_size`` (tested), computed from bit lengths alone for the hot loop: the
+    Equal to ``compression.state_diff_size`` (tested), computed from bit lengths alone for the hot loop: the
     shortest of Add, Sub, Transform if at most 30 bytes, else 32 bytes (NoCompression), plus the metadata
     byte, plus the 32-byte key (first write) or the 4-byte enumeration index (repeated write).
     """

@@ -1,6 +1,6 @@
 """Chapter 1 widget: L1 cost per transaction as a batch grows (fixed and per-byte parts), and time to fill it.
 
-The sweep is vectorised numpy in floats for drawing; ``zkedu.rollup.fees.compute_amortised_cost`` is the
+The sweep is vectorised numpy in floats for drawing; ``zkedu.rollup.amortisation.compute_amortised_cost`` is the
 exact integer model it follows (the tests compare the two).
 """
 
@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from zkedu.constants import L1_GAS_PER_PUBDATA_BYTE
-from zkedu.rollup.fees import BATCH_FIXED_L1_GAS
+from zkedu.rollup.amortisation import BATCH_FIXED_L1_GAS, compute_fill_seconds
 from zkedu.widgets.common import label, new_figure
 
 BATCH_SIZES = np.unique(np.concatenate([np.geomspace(1, 10_000, 200).round(), 10.0 ** np.arange(5)]).astype(np.int64))
@@ -55,13 +55,6 @@ def compute_amortisation(
     return fixed, data
 
 
-def compute_fill_seconds(batch_sizes: np.ndarray, arrival_rate: float) -> np.ndarray:
-    """Seconds to collect each batch size at ``arrival_rate`` transactions per second."""
-    if not arrival_rate > 0:
-        raise ValueError(f"arrival_rate must be positive, got {arrival_rate!r}")
-    return np.asarray(batch_sizes, dtype=float) / arrival_rate
-
-
 def update(
     batch_size: int = DEFAULTS["batch_size"],
     l1_gas_price_gwei: float = DEFAULTS["l1_gas_price_gwei"],
@@ -71,10 +64,11 @@ def update(
 ) -> AmortisationSweep:
     """The data the widget draws for one setting of its controls."""
     fixed, data = compute_amortisation(BATCH_SIZES, l1_gas_price_gwei, fixed_l1_gas, pubdata_bytes_per_tx)
-    fill = compute_fill_seconds(BATCH_SIZES, arrival_rate)
+    fill = np.array([compute_fill_seconds(int(n), arrival_rate) for n in BATCH_SIZES])
     (pf,), (pd,) = compute_amortisation(np.array([batch_size]), l1_gas_price_gwei, fixed_l1_gas, pubdata_bytes_per_tx)
     return AmortisationSweep(
-        BATCH_SIZES, fixed, data, fill, int(batch_size), float(pf), float(pd), batch_size / arrival_rate
+        BATCH_SIZES, fixed, data, fill, int(batch_size), float(pf), float(pd),
+        compute_fill_seconds(batch_size, arrival_rate)
     )
 
 

@@ -20,13 +20,8 @@ from zkedu.rollup.fee_sweep import (
     compute_batch_economics,
     compute_mix_use,
 )
-from zkedu.rollup.fees import (
-    GWEI,
-    compute_blob_pubdata_price,
-    compute_calldata_pubdata_price,
-    compute_tx_fee,
-    fee_model_v2,
-)
+from zkedu.rollup.fees import compute_blob_pubdata_price, compute_calldata_pubdata_price, compute_tx_fee, fee_model_v2
+from zkedu.rollup.units import GWEI
 from zkedu.widgets.common import label, new_figure
 
 ARRIVAL_RATES = np.geomspace(0.01, 10_000, 241)
