@@ -54,7 +54,7 @@ def compute_amortised_cost(
     The data is priced per byte at ``l1_pubdata_price`` (default: calldata, 17 L1 gas per byte).
 
     Source: fixed gas per batch from ERA core/node/eth_sender/src/publish_criterion.rs planning constants
-    (commit ~61k + 242k, prove ~800k, execute ~210k + 100k; zksync-facts.md §1c).
+    (commit ~61k + 242k, prove ~800k, execute ~210k + 100k).
 
     >>> c = compute_amortised_cost(1_000, 10 * 10**9, 100)
     >>> c.fixed_wei, c.data_wei

@@ -20,7 +20,7 @@ slot written twice in one batch is published once (pubdata per transaction falls
 ``compute_batch_economics`` is the vectorised model (numpy floats, for the widget);
 ``compute_batch_economics_exact`` the same model for one setting in exact integers and fractions.
 
-Source: seal rule ERA core/node/state_keeper/src/seal_criteria (zksync-facts.md §1a); fixed gas per batch
+Source: seal rule ERA core/node/state_keeper/src/seal_criteria; fixed gas per batch
 ERA publish_criterion.rs planning constants (§1c); blob and calldata pricing §1b, §1e; execution delay
 ERA/DOCS finality (§2). Transaction profiles are the book's illustrative assumptions, not Era measurements.
 """

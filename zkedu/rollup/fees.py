@@ -15,8 +15,7 @@ Units and input checks are ``zkedu.rollup.units``; the operator's own L1 cost pe
 ``zkedu.rollup.amortisation``; Ethereum's base fee rule is ``zkedu.rollup.eip1559``.
 
 Source: ERA core/lib/types/src/fee_model.rs, core/node/fee_model/src/lib.rs (compute_batch_fee_model_input_v2),
-core/lib/multivm/src/versions/vm_latest/utils/fee.rs and utils/overhead.rs; EC bootloader.yul getFeeParams;
-EIP-1559 (base fee update); zksync-facts.md §1b-1c.
+core/lib/multivm/src/versions/vm_latest/utils/fee.rs and utils/overhead.rs; EC bootloader.yul getFeeParams.
 """
 
 from __future__ import annotations
@@ -91,7 +90,7 @@ def fee_model_v2(
     tests use 5.0 ("in extreme cases"), so any finite part >= 0 is accepted here.
 
     Source: ERA core/node/fee_model/src/lib.rs compute_batch_fee_model_input_v2; core/lib/types/src/fee_model.rs
-    FeeModelConfigV2; vm_latest/utils/fee.rs (zksync-facts.md §1b).
+    FeeModelConfigV2; vm_latest/utils/fee.rs.
 
     >>> f = fee_model_v2(10 * 10**9, 5 * 10**9, 25_000_000)
     >>> f.fair_pubdata_price, f.base_fee, f.gas_per_pubdata
@@ -124,8 +123,7 @@ def compute_blob_pubdata_price(blob_base_fee: int, multiplier: float = 1.0) -> i
 
     The server's default multiplier is 1.0; Era mainnet configures 1.5. The product is truncated to wei.
 
-    Source: ERA core/node/fee_model/src/l1_gas_price/gas_adjuster (internal_pubdata_pricing_multiplier);
-    zksync-facts.md §1b.
+    Source: ERA core/node/fee_model/src/l1_gas_price/gas_adjuster (internal_pubdata_pricing_multiplier).
 
     >>> compute_blob_pubdata_price(2 * 10**9, multiplier=1.5)
     3000000000
@@ -137,7 +135,7 @@ def compute_blob_pubdata_price(blob_base_fee: int, multiplier: float = 1.0) -> i
 def compute_calldata_pubdata_price(l1_gas_price: int) -> int:
     """L1 pubdata price (wei per byte) when data goes to calldata: 17 L1 gas per byte.
 
-    Source: ERA zksync_system_constants L1_GAS_PER_PUBDATA_BYTE; zksync-facts.md §1b.
+    Source: ERA zksync_system_constants L1_GAS_PER_PUBDATA_BYTE.
 
     >>> compute_calldata_pubdata_price(10 * 10**9)
     170000000000
@@ -226,7 +224,7 @@ def compute_l1_to_l2_gas(execution_gas: int = 0, pubdata_bytes: int = 0) -> int:
     factory-dependency terms are left out).
 
     Source: EC l1-contracts/contracts/common/Config.sol (L1_TX_INTRINSIC_L2_GAS, L1_TX_INTRINSIC_PUBDATA,
-    REQUIRED_L2_GAS_PRICE_PER_PUBDATA); zksync-facts.md §1b.
+    REQUIRED_L2_GAS_PRICE_PER_PUBDATA).
 
     >>> compute_l1_to_l2_gas()
     237557

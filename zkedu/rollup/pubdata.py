@@ -193,7 +193,7 @@ def _length_prefixed(items: Sequence[bytes], what: str) -> bytes:
 def encode_pubdata(batch: BatchPubdata, index_bytes: int = ENUMERATION_INDEX_BYTES) -> bytes:
     """The batch's full pubdata: logs, messages, bytecodes, then the compressed state diffs with their header.
 
-    Source: EC system-contracts L1Messenger.sol (publishPubdataAndClearState); zksync-facts.md §1e.
+    Source: EC system-contracts L1Messenger.sol (publishPubdataAndClearState).
 
     >>> len(encode_pubdata(BatchPubdata()))  # three empty counts + state-diff header + 0 first writes
     19

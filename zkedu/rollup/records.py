@@ -1,6 +1,6 @@
 """Records shared by the sequencer, the pubdata encoder and the L1 model: state diffs and L2->L1 logs.
 
-Source: zksync-facts.md §1e-1f (ERA docs/src/specs/.../data_availability/compression.md; EC L1Messenger.sol).
+Source: ERA docs/src/specs/.../data_availability/compression.md; EC system-contracts L1Messenger.sol.
 """
 
 from __future__ import annotations

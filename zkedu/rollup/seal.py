@@ -5,7 +5,7 @@ that alone would use more than 95% of one. The limits here default to Era's conf
 
 Source: ERA core/node/state_keeper/src/seal_criteria/ (conditional_sealer.rs, criteria/ files),
 core/lib/config/src/configs/chain.rs, core/lib/multivm/src/versions/vm_latest/constants.rs
-(MAX_TXS_IN_BATCH); EC da-contracts RollupL1DAValidator.sol (6 blobs); zksync-facts.md §1a, §1e.
+(MAX_TXS_IN_BATCH); EC da-contracts RollupL1DAValidator.sol (6 blobs).
 """
 
 from __future__ import annotations

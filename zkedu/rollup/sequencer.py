@@ -26,7 +26,7 @@ logs; the model's order is its own choice, shared by every part of the book.
 
 Source: ERA core/node/state_keeper/src/seal_criteria/ (conditional_sealer.rs, criteria/ files: slots, gas,
 pubdata_bytes, l1_l2_txs, l2_l1_logs), core/lib/config/src/configs/chain.rs; EC bootloader.yul
-(fee charged as gas x base fee, pubdata as gas_per_pubdata per byte); zksync-facts.md §1a-1b.
+(fee charged as gas x base fee, pubdata as gas_per_pubdata per byte).
 """
 
 from __future__ import annotations

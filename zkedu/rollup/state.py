@@ -20,8 +20,7 @@ batch update then recomputes each touched shared node exactly once, level by lev
 ``compute_root_from_scratch`` is the plain level-by-level definition, used as the oracle.
 
 Source: ERA core/lib/merkle_tree/README.md and src/hasher/mod.rs (hash_leaf, empty_subtree_hash,
-fold_merkle_path); ERA core/lib/types/src/storage/mod.rs (StorageKey::raw_hashed_key, hashed_key_u256);
-zksync-facts.md §1f.
+fold_merkle_path); ERA core/lib/types/src/storage/mod.rs (StorageKey::raw_hashed_key, hashed_key_u256).
 """
 
 from __future__ import annotations
