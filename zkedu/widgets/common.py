@@ -2,7 +2,7 @@
 
 A chapter's widget module declares only what is its own:
 
-* ``CONTROLS``: a tuple of :class:`Control` (one per keyword of ``update``);
+* ``CONTROLS``: a tuple of ``Control`` (one per keyword of ``update``);
 * ``update(**controls)``: the pure model, returning the data to draw (no plotting);
 * ``draw(data)``: a figure of that data (use ``new_figure(..., detached=True)``);
 * ``describe(data)``: a one-line HTML readout;
@@ -12,7 +12,7 @@ and then ``make_widget()`` is ``build_panel(CONTROLS, update, draw, describe)`` 
 change; controls that depend on others (chapter 2's element range follows the prime) use an ``on_change``
 hook. ipywidgets is imported only when a panel is built: the HTML book needs only the static twins.
 
-Figures are drawn for the book's column, about 750 px wide: :func:`legibility_problems` lists text that
+Figures are drawn for the book's column, about 750 px wide: ``legibility_problems`` lists text that
 would render below 9 px there.
 """
 
