@@ -10,6 +10,8 @@ from typing import Any
 
 import ipywidgets
 import matplotlib.pyplot as plt
+import nbclient
+import nbformat
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
@@ -170,3 +172,13 @@ def test_chapter_shows_both_the_widget_and_its_static_twin(name: str) -> None:
     text = chapters[0].read_text()
     assert name in text, f"{chapters[0].name} does not use zkedu.widgets.{name}"
     assert "static_figure(" in text and "make_widget(" in text, chapters[0].name
+
+
+def test_a_fresh_kernel_shows_a_static_twin_as_an_image(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A detached figure is shown as an image only once pyplot has loaded its backend: nothing else may do it.
+    monkeypatch.delenv("MPLBACKEND", raising=False)  # the kernel picks its inline backend, as in the book
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("from zkedu.widgets import ch05_kzg\nch05_kzg.static_figure()")]
+    nbclient.NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    (output,) = nb.cells[0].outputs
+    assert "image/png" in output["data"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -104,7 +105,15 @@ def static_twin(draw: Callable[..., Figure], *args: Any, **kwargs: Any) -> Figur
     if not isinstance(fig, Figure):
         raise TypeError(f"draw must return a matplotlib Figure, got {type(fig).__name__}")
     plt.close(fig)  # a no-op for a figure pyplot never tracked
+    _load_backend()
     return fig
+
+
+@cache
+def _load_backend() -> None:
+    # A notebook shows a Figure value as an image only once pyplot has loaded its backend (matplotlib-inline
+    # registers its display formatter then); a detached figure never makes pyplot do it, so do it here once.
+    plt.switch_backend(plt.get_backend())
 
 
 @dataclass(frozen=True)
@@ -220,5 +229,6 @@ def build_panel(
 
     for widget in widgets.values():
         widget.observe(changed, names="value")
+    _load_backend()
     redraw()
     return w.VBox([*widgets.values(), readout, out])
