@@ -10,6 +10,7 @@ Source: era-contracts da-contracts RollupL1DAValidator.sol and DAUtils.sol; EIP-
 
 from __future__ import annotations
 
+from zkedu._checks import require_bytes, require_int
 from zkedu.constants import (
     BYTES_PER_BLOB,
     BYTES_PER_FIELD_ELEMENT,
@@ -20,20 +21,13 @@ from zkedu.constants import (
 )
 
 
-def _as_bytes(value: object, what: str) -> bytes:
-    if not isinstance(value, bytes | bytearray | memoryview):
-        raise TypeError(f"{what} must be bytes, got {type(value).__name__}")
-    return bytes(value)
-
-
 def blobs_needed(n_bytes: int) -> int:
     """How many blobs ``n_bytes`` of pubdata fill (126,976 usable bytes each).
 
     >>> blobs_needed(0), blobs_needed(126_976), blobs_needed(126_977)
     (0, 1, 2)
     """
-    if not isinstance(n_bytes, int) or isinstance(n_bytes, bool):
-        raise TypeError(f"n_bytes must be an int, got {type(n_bytes).__name__}: {n_bytes!r}")
+    require_int(n_bytes, "n_bytes")
     if n_bytes < 0:
         raise ValueError(f"n_bytes must be >= 0, got {n_bytes!r}")
     return -(-n_bytes // USABLE_BYTES_PER_BLOB)
@@ -46,7 +40,9 @@ def pack_bytes_into_blob(data: bytes) -> bytes:
     >>> blob[:4].hex(), len(blob)
     ('00686900', 131072)
     """
-    data = _as_bytes(data, "data")
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError(f"data must be bytes, got {type(data).__name__}")
+    data = bytes(data)
     if len(data) > USABLE_BYTES_PER_BLOB:
         raise ValueError(f"at most {USABLE_BYTES_PER_BLOB} bytes fit in one blob, got {len(data)}")
     data = data.ljust(USABLE_BYTES_PER_BLOB, b"\x00")
@@ -62,9 +58,7 @@ def unpack_bytes_from_blob(blob: bytes, index: int = 0) -> bytes:
     >>> unpack_bytes_from_blob(pack_bytes_into_blob(b"hi"))[:3]
     b'hi\\x00'
     """
-    blob = _as_bytes(blob, f"blob {index}")
-    if len(blob) != BYTES_PER_BLOB:
-        raise ValueError(f"blob {index} must be {BYTES_PER_BLOB} bytes, got {len(blob)}")
+    blob = require_bytes(blob, BYTES_PER_BLOB, f"blob {index}")
     tops = blob[0::BYTES_PER_FIELD_ELEMENT]
     if any(tops):
         element = next(i for i, top in enumerate(tops) if top)

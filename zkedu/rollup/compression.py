@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
+from zkedu._checks import require_int
 from zkedu.constants import WORD
 from zkedu.rollup.records import StateDiff
 
@@ -70,8 +71,7 @@ def compress_value(initial: int, final: int) -> PackedValue:
     '03'
     """
     for name, value in (("initial", initial), ("final", final)):
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise TypeError(f"{name} value must be an int, got {type(value).__name__}: {value!r}")
+        require_int(value, f"{name} value")
         if not 0 <= value < WORD:
             raise ValueError(f"{name} value must be in [0, 2**256), got {value!r}")
     candidates = (

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zkedu._checks import require_int
 from zkedu.constants import L2_TO_L1_LOG_BYTES, WORD
 
 
 def _check_word(name: str, value: int) -> None:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}: {value!r}")
+    require_int(value, name)
     if not 0 <= value < WORD:
         raise ValueError(f"{name} must be in [0, 2**256), got {value!r}")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from zkedu._checks import require_int
 from zkedu.blobpack import blobs_needed
 from zkedu.constants import MAX_BLOBS_PER_BATCH, USABLE_BYTES_PER_BLOB, WORD
 from zkedu.rollup.compression import (
@@ -65,8 +66,7 @@ class SealLimits:
         for name in ("max_transactions", "max_gas", "max_pubdata_bytes", "max_blobs", "max_priority_txs",
                      "max_l2_to_l1_logs"):
             value = getattr(self, name)
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise TypeError(f"{name} must be an int, got {type(value).__name__}: {value!r}")
+            require_int(value, name)
             if value <= 0:
                 raise ValueError(f"{name} must be > 0, got {value!r}")
         for name in ("batch_timeout_seconds", "close_fraction", "reject_fraction"):

@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 
+from zkedu._checks import require_int
 from zkedu.blobpack import blobs_needed
 from zkedu.rollup.execution import FeeTerms, execute_transaction
 from zkedu.rollup.open_batch import OpenBatch, TxEffects
@@ -77,8 +78,7 @@ class Sequencer:
         next_priority_id: int = 0,
     ) -> None:
         for name, value in (("gas_price", gas_price), ("gas_per_pubdata", gas_per_pubdata)):
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise TypeError(f"{name} must be an int, got {type(value).__name__}: {value!r}")
+            require_int(value, name)
             if value < 0:
                 raise ValueError(f"{name} must be >= 0, got {value!r}")
         if not isinstance(fee_account, bytes) or len(fee_account) != 20 or fee_account == bytes(20):

@@ -26,6 +26,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import ClassVar
 
+from zkedu._checks import require_int
 from zkedu.constants import ADDRESS_BYTES, WORD
 from zkedu.curves.ecdsa import Signature, recover_address, sign_hash
 from zkedu.hashing import keccak256
@@ -90,8 +91,7 @@ class TxRejected(ValueError):
 
 
 def _check_int(name: str, value: object) -> None:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}: {value!r}")
+    require_int(value, name)
 
 
 def _check_bytes(name: str, value: object) -> None:

@@ -15,6 +15,7 @@ import itertools
 import random
 from dataclasses import dataclass
 
+from zkedu._checks import require_int
 from zkedu.curves.ecdsa import N, compute_address, private_key_from_int
 from zkedu.hashing import keccak256
 from zkedu.rollup.tx import Deposit, Transaction, Transfer, Withdrawal, sign_transaction
@@ -111,8 +112,7 @@ def _check_options(
     fractions: dict[str, float],
 ) -> None:
     for name, value in (("n_accounts", n_accounts), ("n_transactions", n_transactions)):
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise TypeError(f"{name} must be an int, got {type(value).__name__}: {value!r}")
+        require_int(value, name)
     if n_accounts < 2:
         raise ValueError(f"n_accounts must be >= 2, got {n_accounts}")
     if n_transactions < 0:

@@ -15,6 +15,7 @@ from typing import Any
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from zkedu._checks import require_int
 from zkedu.field import FieldElement, PrimeField
 from zkedu.ntheory import euler_phi, is_prime
 from zkedu.widgets.common import Control, build_panel, label, new_figure, static_twin
@@ -100,16 +101,14 @@ def update(p: int = 17, element: int = 3, n: int = 4) -> FieldView:
 
 
 def _field(p: int) -> PrimeField:
-    if isinstance(p, bool) or not isinstance(p, int):
-        raise TypeError(f"p must be an int, got {type(p).__name__}: {p!r}")
+    require_int(p, "p")
     if not 3 <= p < 1000:
         raise ValueError(f"the widget draws small odd primes 3 <= p < 1000, got {p!r}")
     return PrimeField(p)
 
 
 def _element(F: PrimeField, element: int) -> FieldElement:
-    if isinstance(element, bool) or not isinstance(element, int):
-        raise TypeError(f"element must be an int, got {type(element).__name__}: {element!r}")
+    require_int(element, "element")
     if not 1 <= element < F.modulus:
         raise ValueError(f"element must be a nonzero residue 1..{F.modulus - 1}, got {element!r}")
     return F(element)

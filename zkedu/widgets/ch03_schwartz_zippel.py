@@ -18,6 +18,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from zkedu._checks import require_int
 from zkedu.ntheory import is_prime
 from zkedu.widgets.common import Control, build_panel, label, new_figure, static_twin
 
@@ -45,8 +46,7 @@ class MissRates:
 
 def _check(p: int, max_degree: int, trials: int) -> None:
     for name, value in (("p", p), ("max_degree", max_degree), ("trials", trials)):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"{name} must be an int, got {type(value).__name__}: {value!r}")
+        require_int(value, name)
     if not (3 <= p < 2**16 and is_prime(p)):
         raise ValueError(f"p must be a small odd prime (3 <= p < 65536), got {p}")
     if not 1 <= max_degree < p:
