@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from zkedu.curves import BN254, Point
 from zkedu.field import BN254_FR, FieldElement
-from zkedu.kzg import TrustedSetup, commit_polynomial
+from zkedu.kzg import TrustedSetup, commit_polynomial, insecure_setup
 from zkedu.plonk.circuit import Circuit
 from zkedu.poly import Polynomial, coset_ntt, coset_ntt_ints, intt_ints
 
@@ -44,16 +44,12 @@ def to_affine(P: Point) -> G1Affine:
 @lru_cache(maxsize=4)
 def teaching_setup(degree: int) -> TrustedSetup:
     """The insecure teaching setup [τ^i]₁ for i <= degree, [1]₂, [τ]₂, with τ = TEACHING_TAU (cached)."""
-    # TEMPORARY until insecure_setup computes only [1]2, [tau]2 in G2: same points, built here.
-    powers = [pow(TEACHING_TAU, i, F.modulus) for i in range(degree + 1)]
-    g1 = tuple(BN254.mul(BN254.G1, t) for t in powers)
-    return TrustedSetup(BN254, g1, (BN254.G2, BN254.mul(BN254.G2, TEACHING_TAU)), TEACHING_TAU)
+    return insecure_setup(BN254, degree, tau=TEACHING_TAU)
 
 
 def commit(setup: TrustedSetup, poly: Polynomial) -> G1Affine:
-    """[p(τ)]₁ as affine ints (coefficients zero-padded to the setup's length, so its cached MSM table is used)."""
-    coeffs = [int(c) for c in poly.coeffs]
-    return to_affine(commit_polynomial(setup, coeffs + [0] * (setup.degree + 1 - len(coeffs))))
+    """[p(τ)]₁ as affine ints."""
+    return to_affine(commit_polynomial(setup, poly))
 
 
 @dataclass(frozen=True)
