@@ -69,6 +69,7 @@ class VerificationKey:
     X_2: Point  # [τ]₂
     k1: int = K1
     k2: int = K2
+    Qk: G1Affine | None = None  # the custom gate's selector (teaching variant only; None for snarkjs circuits)
 
     @property
     def n(self) -> int:
@@ -81,8 +82,9 @@ class VerificationKey:
         return F.root_of_unity(self.n)
 
     def points(self) -> list[G1Affine]:
-        """The commitments in transcript order: Qm, Ql, Qr, Qo, Qc, S1, S2, S3."""
-        return [self.Qm, self.Ql, self.Qr, self.Qo, self.Qc, self.S1, self.S2, self.S3]
+        """The commitments in transcript order: Qm, Ql, Qr, Qo, Qc, S1, S2, S3 (then Qk, if any)."""
+        custom = [] if self.Qk is None else [self.Qk]
+        return [self.Qm, self.Ql, self.Qr, self.Qo, self.Qc, self.S1, self.S2, self.S3, *custom]
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ def compute_proving_key(circuit: Circuit, setup: TrustedSetup | None = None) -> 
     coms = {name: commit(setup, p) for name, p in polys.items()}
     vk = VerificationKey(
         circuit.power, circuit.n_public, coms["qM"], coms["qL"], coms["qR"], coms["qO"], coms["qC"],
-        coms["S1"], coms["S2"], coms["S3"], setup.g2_monomial[1],
+        coms["S1"], coms["S2"], coms["S3"], setup.g2_monomial[1], Qk=coms.get("qK"),
     )
     l1 = Polynomial(F, intt_ints(F, [1] + [0] * (n - 1)))
     coset = {name: _extend_to_coset_ints(p, 4 * n) for name, p in [*polys.items(), ("L1", l1)]}

@@ -156,6 +156,8 @@ def compute_quotient(pk: ProvingKey, polys: dict[str, Polynomial], public: list[
         a, b, c, z = ev["a"][i], ev["b"][i], ev["c"][i], ev["z"][i]
         zw = ev["z"][(i + 4) % size]  # z(ω·x): ω = w4^4
         gate = cs["qM"][i] * a * b + cs["qL"][i] * a + cs["qR"][i] * b + cs["qO"][i] * c + pi[i] + cs["qC"][i]
+        if "qK" in cs:  # the custom gate: c = 2a + bit with bit ∈ {0, 1}
+            gate = gate + cs["qK"][i] * (c - a - a) * (c - a - a - 1)
         bx = beta * x
         perm_id = (a + bx + gamma) * (b + bx * K1 + gamma) * (c + bx * K2 + gamma) * z
         perm_sigma = ((a + beta * cs["S1"][i] + gamma) * (b + beta * cs["S2"][i] + gamma)
@@ -185,10 +187,13 @@ def _compute_quotient_fast(pk: ProvingKey, polys: dict[str, Polynomial], public:
     w4 = int(F.root_of_unity(size))
     zh_inv = [pow((pow(COSET_SHIFT, n, p) * pow(w4, n * k, p) - 1) % p, -1, p) for k in range(4)]
     qm, ql, qr, qo, qc, s1, s2, s3, l1 = (cs[k] for k in ("qM", "qL", "qR", "qO", "qC", "S1", "S2", "S3", "L1"))
+    qk = cs.get("qK")
     t_values, x = [0] * size, COSET_SHIFT
     for i in range(size):
         a, b, c, z = a_[i], b_[i], c_[i], z_[i]
         gate = qm[i] * a * b + ql[i] * a + qr[i] * b + qo[i] * c + pi[i] + qc[i]
+        if qk is not None:
+            gate += qk[i] * (c - 2 * a) * (c - 2 * a - 1)
         bx = beta * x
         perm_id = (a + bx + gamma) * (b + bx * K1 + gamma) % p * (c + bx * K2 + gamma) * z % p
         perm_sigma = (a + beta * s1[i] + gamma) * (b + beta * s2[i] + gamma) % p
@@ -226,6 +231,8 @@ def compute_linearisation(pk: ProvingKey, polys: dict[str, Polynomial], public: 
     e4 = lagrange[0] * alpha * alpha
     q = pk.polys
     r = q["qM"] * (a * b) + q["qL"] * a + q["qR"] * b + q["qO"] * c + q["qC"]
+    if "qK" in q:
+        r = r + q["qK"] * ((c - a - a) * (c - a - a - 1))
     r = r + polys["z"] * (e2 + e4) - q["S3"] * (e3 * beta)
     r = r - (polys["t_lo"] + polys["t_mid"] * xin + polys["t_hi"] * (xin * xin)) * zh
     return r + (pi - e3 * (c + gamma) - e4)
