@@ -148,3 +148,19 @@ def build_transfers_circuit(
     for b, p in zip(balances, post_vars, strict=True):
         cb.assert_equal(b, p)
     return cb.build()
+
+
+def count_transfers_gates(n_accounts: int, capacity: int = CAPACITY, range_rows: int = 2 * RANGE_BITS - 1,
+                          extra_rows: int = 0) -> int:
+    """The transfers circuit's row count in closed form (equal to ``len(build_transfers_circuit(...)[0].gates)``).
+
+    ``range_rows`` is the cost of one range check: 63 by bit decomposition, 32 with the custom gate (which also
+    pins one zero variable: ``extra_rows=1``).
+
+    >>> count_transfers_gates(4) == len(build_transfers_circuit([0] * 4)[0].gates)
+    True
+    """
+    k = n_accounts
+    one_hot_rows = 2 if k == 1 else 2 * k - 1
+    per_transfer = 3 * range_rows + 2 * one_hot_rows + 2 * (2 * k - 1) + 2 + 4 * k
+    return 2 * k + k * range_rows + capacity * per_transfer + k + extra_rows
