@@ -46,10 +46,18 @@ def test_malformed_proofs_return_false(proof: bytes) -> None:
 
 @pytest.mark.parametrize(
     ("pre", "post"), [([], []), (PRE, POST[:-1]), (PRE, [*POST[:-1], -1]), (PRE, [*POST[:-1], 2**32]),
-                      ([1.5, 0, 0, 0], POST), ("1234", POST), (None, POST), (PRE, [True, *POST[1:]])]
+                      ([1.5, 0, 0, 0], POST), ("1234", POST), (None, POST), (PRE, [True, *POST[1:]]),
+                      ([0] * 17, [0] * 17)]
 )
 def test_malformed_balances_return_false(pre: object, post: object) -> None:
     assert verify_transfers(pre, post, honest_proof()) is False  # type: ignore[arg-type]
+
+
+def test_transfers_given_as_lists_are_accepted_and_non_lists_refused() -> None:
+    with pytest.raises(TypeError):
+        prove_transfers(PRE, [5])  # type: ignore[list-item]
+    with pytest.raises(TypeError):
+        prove_transfers(PRE, "transfers")  # type: ignore[arg-type]
 
 
 def test_non_bytes_proof_returns_false() -> None:
@@ -89,6 +97,7 @@ def test_non_canonical_scalar_and_point_encodings_return_false() -> None:
         (PRE, [(0, 1, 2**32)], "amount"),
         ([2**32, 0, 0, 0], [], "pre_balances"),
         (PRE, [(0, 0, 0)] * (CAPACITY + 1), "capacity"),
+        ([1] * 17, [], "limit of 16"),
     ],
 )
 def test_prove_transfers_refuses_impossible_batches(pre: list[int], transfers: list, match: str) -> None:

@@ -1,11 +1,11 @@
 """The PLONK prover, round by round as in the paper, producing exactly snarkjs's proof.
 
-Round 1  wire polynomials a, b, c (blinded with (b1·X + b2)·Z_H etc.) and their commitments.
-Round 2  the permutation grand product z (blinded with (b7·X² + b8·X + b9)·Z_H) and [z]₁.
-Round 3  the quotient t = (gate + α·perm + α²·(z - 1)·L1) / Z_H, computed on a coset of size 4n,
-         split as t = t_lo + X^n·t_mid + X^2n·t_hi with blinders b10, b11, and committed.
-Round 4  the evaluations ā, b̄, c̄, s̄1, s̄2 at ξ and z̄ω = z(ξω).
-Round 5  the linearisation r(X) and the two batched KZG opening proofs W_ξ, W_ξω.
+- Round 1: wire polynomials a, b, c (blinded with (b1·X + b2)·Z_H etc.) and their commitments.
+- Round 2: the permutation grand product z (blinded with (b7·X² + b8·X + b9)·Z_H) and [z]₁.
+- Round 3: the quotient t = (gate + α·perm + α²·(z - 1)·L1) / Z_H, computed on a coset of size 4n,
+  split as t = t_lo + X^n·t_mid + X^2n·t_hi with blinders b10, b11, and committed.
+- Round 4: the evaluations ā, b̄, c̄, s̄1, s̄2 at ξ and z̄ω = z(ξω).
+- Round 5: the linearisation r(X) and the two batched KZG opening proofs W_ξ, W_ξω.
 
 Source: PLONK (ePrint 2019/953) §8.3 "Prover Algorithm"; snarkjs src/plonk_prove.js (round1..round5,
 computeT, computeR, computeWxi, computeWxiw), which fixes the signs, the blinding layout and the t split.
