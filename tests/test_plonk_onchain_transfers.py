@@ -1,0 +1,104 @@
+"""verify_transfers_onchain: the contract accepts zkedu's honest proofs, rejects chapter 6's tampers, and agrees
+with the Python verifier on a property-based sample of corruptions."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from zkedu.plonk import (
+    PROOF_SIZE,
+    apply_transfers,
+    prove_transfers,
+    verify_transfers,
+    verify_transfers_onchain,
+)
+
+PRE = [100, 50, 0, 7]
+TRANSFERS = [(0, 1, 30), (1, 2, 60), (3, 0, 7), (2, 2, 0)]
+PRE_OTHER = [90, 60, 0, 7]  # another pre-state with the same post-state reachable
+SLOW = settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@pytest.fixture(scope="module")
+def batch() -> tuple[list[int], list[int], bytes]:
+    proof = prove_transfers(PRE, TRANSFERS, random.Random(6))
+    return PRE, apply_transfers(PRE, TRANSFERS), proof
+
+
+def test_contract_accepts_an_honest_proof_for_about_300k_gas(batch: tuple[list[int], list[int], bytes]) -> None:
+    pre, post, proof = batch
+    accepted, gas = verify_transfers_onchain(pre, post, proof)
+    assert accepted
+    assert 250_000 < gas < 400_000
+
+
+def test_contract_rejects_a_wrong_post_state(batch: tuple[list[int], list[int], bytes]) -> None:
+    pre, post, proof = batch
+    stolen = [post[0] - 1, post[1] + 1, *post[2:]]  # value still conserved: only the proof can tell
+    assert verify_transfers_onchain(pre, stolen, proof)[0] is False
+
+
+def test_contract_rejects_an_altered_proof(batch: tuple[list[int], list[int], bytes]) -> None:
+    pre, post, proof = batch
+    altered = proof[:700] + bytes([proof[700] ^ 1]) + proof[701:]
+    assert verify_transfers_onchain(pre, post, altered)[0] is False
+
+
+def test_contract_rejects_a_reused_proof_for_another_pre_state(batch: tuple[list[int], list[int], bytes]) -> None:
+    _, post, proof = batch
+    assert verify_transfers_onchain(PRE_OTHER, post, proof)[0] is False
+
+
+def test_contract_rejects_a_proof_with_smuggled_public_inputs(batch: tuple[list[int], list[int], bytes]) -> None:
+    # proof ‖ (true balances) sent with false balances: an ABI decoder that ignored trailing bytes would read
+    # the true balances as the public inputs and accept; the contract insists on the exact calldata length.
+    pre, post, proof = batch
+    smuggled = proof + b"".join(x.to_bytes(32, "big") for x in [*pre, *post])
+    assert verify_transfers_onchain([*pre[:3], 0], [*post[:3], 0], smuggled)[0] is False
+
+
+@pytest.mark.parametrize("length", [0, 31, PROOF_SIZE - 32, PROOF_SIZE + 1])
+def test_contract_rejects_truncated_empty_and_padded_proofs(
+    batch: tuple[list[int], list[int], bytes], length: int
+) -> None:
+    pre, post, proof = batch
+    data = (proof + bytes(32))[:length]
+    assert verify_transfers_onchain(pre, post, data)[0] is False
+
+
+def test_unencodable_balances_raise_naming_them(batch: tuple[list[int], list[int], bytes]) -> None:
+    pre, post, proof = batch
+    with pytest.raises(ValueError, match="4 and 3 entries"):
+        verify_transfers_onchain(pre, post[:3], proof)
+    with pytest.raises(ValueError, match="public input 0"):
+        verify_transfers_onchain([-1, *pre[1:]], post, proof)
+    with pytest.raises(TypeError, match="proof must be bytes"):
+        verify_transfers_onchain(pre, post, proof.hex())  # type: ignore[arg-type]
+
+
+@SLOW
+@given(position=st.integers(min_value=0, max_value=PROOF_SIZE - 1), mask=st.integers(min_value=1, max_value=255))
+def test_contract_and_python_verifier_agree_on_flipped_bytes(
+    batch: tuple[list[int], list[int], bytes], position: int, mask: int
+) -> None:
+    pre, post, proof = batch
+    tampered = proof[:position] + bytes([proof[position] ^ mask]) + proof[position + 1 :]
+    assert verify_transfers_onchain(pre, post, tampered)[0] == verify_transfers(pre, post, tampered) is False
+
+
+@SLOW
+@given(index=st.integers(min_value=0, max_value=7), delta=st.integers(min_value=-5, max_value=5))
+def test_contract_and_python_verifier_agree_on_changed_balances(
+    batch: tuple[list[int], list[int], bytes], index: int, delta: int
+) -> None:
+    pre, post, proof = batch
+    balances = [*pre, *post]
+    balances[index] = max(0, balances[index] + delta)
+    new_pre, new_post = balances[:4], balances[4:]
+    expected = verify_transfers(new_pre, new_post, proof)
+    assert verify_transfers_onchain(new_pre, new_post, proof)[0] == expected
+    assert expected == (new_pre == pre and new_post == post)
