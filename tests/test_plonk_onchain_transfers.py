@@ -4,18 +4,23 @@ with the Python verifier on a property-based sample of corruptions."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.onchain_oracles import snarkjs_solidity_verifier
+from zkedu.evm import LocalChain
 from zkedu.plonk import (
     PROOF_SIZE,
     apply_transfers,
     prove_transfers,
+    to_snarkjs,
     verify_transfers,
     verify_transfers_onchain,
 )
+from zkedu.plonk.onchain import encode_verifier_calldata
 
 PRE = [100, 50, 0, 7]
 TRANSFERS = [(0, 1, 30), (1, 2, 60), (3, 0, 7), (2, 2, 0)]
@@ -102,3 +107,18 @@ def test_contract_and_python_verifier_agree_on_changed_balances(
     expected = verify_transfers(new_pre, new_post, proof)
     assert verify_transfers_onchain(new_pre, new_post, proof)[0] == expected
     assert expected == (new_pre == pre and new_post == post)
+
+
+def test_snarkjs_solidity_verifier_accepts_zkedus_proof_for_similar_gas(
+    batch: tuple[list[int], list[int], bytes], tmp_path: Path
+) -> None:
+    pre, post, proof = batch
+    vk, _, _ = to_snarkjs(pre, post, proof)
+    chain = LocalChain()
+    address = chain.deploy(snarkjs_solidity_verifier(vk, tmp_path))
+    honest = chain.call(address, encode_verifier_calldata(proof, [*pre, *post]))
+    assert honest.success and honest.output == (1).to_bytes(32, "big")
+    wrong = chain.call(address, encode_verifier_calldata(proof, [*pre, post[1], post[0], *post[2:]]))
+    assert wrong.output != (1).to_bytes(32, "big")
+    _, vyper_gas = verify_transfers_onchain(pre, post, proof)
+    assert abs(vyper_gas - honest.gas_used) < 0.1 * honest.gas_used
