@@ -13,10 +13,18 @@ from zkedu.curves import BN254
 from zkedu.field import BN254_FR
 from zkedu.plonk.encoding import PROOF_SIZE, proof_from_bytes, proof_to_bytes
 from zkedu.plonk.keys import compute_proving_key, compute_sigma, lagrange_at
-from zkedu.plonk.prover import compute_grand_product, compute_wire_polynomials, prove
+from zkedu.plonk.prover import (
+    _compute_quotient_fast,
+    blind,
+    compute_grand_product,
+    compute_quotient,
+    compute_wire_polynomials,
+    prove,
+)
 from zkedu.plonk.transcript import KeccakTranscript
 from zkedu.plonk.transfers import build_transfers_circuit
 from zkedu.plonk.verifier import compute_challenges, verify
+from zkedu.poly import Polynomial, intt
 
 F = BN254_FR
 CIRCUIT, WITNESS = build_transfers_circuit([10, 3], [(0, 1, 4)], capacity=1)
@@ -154,3 +162,19 @@ def test_lagrange_at_matches_the_interpolated_basis() -> None:
     omega = F.root_of_unity(n)
     expected_l2 = omega * (xi**n - 1) / (F(n) * (xi - omega))
     assert basis[1] == expected_l2 and basis[0] == (xi**n - 1) / (F(n) * (xi - 1))
+
+
+def test_fast_quotient_equals_the_readable_quotient() -> None:
+    n = CIRCUIT.size
+    rng = random.Random(5)
+    wires = compute_wire_polynomials(CIRCUIT, WITNESS)
+    polys = {
+        name: blind(Polynomial(F, intt(F, w)), [F(rng.randrange(99)), F(7)], n)
+        for name, w in zip("abc", wires, strict=True)
+    }
+    ch = {"beta": F(11), "gamma": F(13), "alpha": F(17)}
+    z_values = compute_grand_product(PK, wires, ch["beta"], ch["gamma"])
+    polys["z"] = blind(Polynomial(F, intt(F, z_values)), [F(1)] * 3, n)
+    fast = _compute_quotient_fast(PK, polys, PUBLIC, ch)
+    assert fast == compute_quotient(PK, polys, PUBLIC, ch)
+    assert fast.degree > 2 * n  # the blinders reach the top part

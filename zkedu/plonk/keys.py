@@ -21,9 +21,9 @@ from functools import lru_cache
 
 from zkedu.curves import BN254, Point
 from zkedu.field import BN254_FR, FieldElement
-from zkedu.kzg import TrustedSetup, commit_polynomial
+from zkedu.kzg import TrustedSetup, commit_polynomial, insecure_setup
 from zkedu.plonk.circuit import Circuit
-from zkedu.poly import Polynomial, coset_ntt, intt
+from zkedu.poly import Polynomial, coset_ntt, coset_ntt_ints, intt_ints
 
 F = BN254_FR
 K1, K2 = 2, 3  # snarkjs's coset shifts for columns b and c
@@ -44,15 +44,12 @@ def to_affine(P: Point) -> G1Affine:
 @lru_cache(maxsize=4)
 def teaching_setup(degree: int) -> TrustedSetup:
     """The insecure teaching setup [τ^i]₁ for i <= degree, [1]₂, [τ]₂, with τ = TEACHING_TAU (cached)."""
-    # TEMPORARY until insecure_setup computes only [1]2, [tau]2 in G2: same points, built here.
-    powers = [pow(TEACHING_TAU, i, F.modulus) for i in range(degree + 1)]
-    g1 = tuple(BN254.mul(BN254.G1, t) for t in powers)
-    return TrustedSetup(BN254, g1, (BN254.G2, BN254.mul(BN254.G2, TEACHING_TAU)), TEACHING_TAU)
+    return insecure_setup(BN254, degree, tau=TEACHING_TAU)
 
 
 def commit(setup: TrustedSetup, poly: Polynomial) -> G1Affine:
     """[p(τ)]₁ as affine ints."""
-    return to_affine(commit_polynomial(setup, [int(c) for c in poly.coeffs]))
+    return to_affine(commit_polynomial(setup, poly))
 
 
 @dataclass(frozen=True)
@@ -72,6 +69,7 @@ class VerificationKey:
     X_2: Point  # [τ]₂
     k1: int = K1
     k2: int = K2
+    Qk: G1Affine | None = None  # the custom gate's selector (teaching variant only; None for snarkjs circuits)
 
     @property
     def n(self) -> int:
@@ -84,8 +82,9 @@ class VerificationKey:
         return F.root_of_unity(self.n)
 
     def points(self) -> list[G1Affine]:
-        """The commitments in transcript order: Qm, Ql, Qr, Qo, Qc, S1, S2, S3."""
-        return [self.Qm, self.Ql, self.Qr, self.Qo, self.Qc, self.S1, self.S2, self.S3]
+        """The commitments in transcript order: Qm, Ql, Qr, Qo, Qc, S1, S2, S3 (then Qk, if any)."""
+        custom = [] if self.Qk is None else [self.Qk]
+        return [self.Qm, self.Ql, self.Qr, self.Qo, self.Qc, self.S1, self.S2, self.S3, *custom]
 
 
 @dataclass(frozen=True)
@@ -97,7 +96,7 @@ class ProvingKey:
     vk: VerificationKey
     polys: dict[str, Polynomial]  # qM, qL, qR, qO, qC, S1, S2, S3
     sigma_values: tuple[tuple[FieldElement, ...], ...]  # σ on H for columns a, b, c
-    coset: dict[str, list[FieldElement]]  # the same polynomials and L1 on the coset 5·H_4n
+    coset: dict[str, list[int]]  # the same polynomials and L1 on the coset 5·H_4n, as ints (fast path)
 
 
 def compute_sigma(circuit: Circuit) -> list[list[FieldElement]]:
@@ -124,23 +123,29 @@ def extend_to_coset(poly: Polynomial, size: int) -> list[FieldElement]:
     return coset_ntt(F, coeffs, COSET_SHIFT)
 
 
+def _extend_to_coset_ints(poly: Polynomial, size: int) -> list[int]:
+    """``extend_to_coset`` on ints (the fast path)."""
+    coeffs = [int(c) for c in poly.coeffs]
+    return coset_ntt_ints(F, coeffs + [0] * (size - len(coeffs)), COSET_SHIFT)
+
+
 def compute_proving_key(circuit: Circuit, setup: TrustedSetup | None = None) -> ProvingKey:
     """Interpolate and commit the selectors and σ: the preprocessing step (once per circuit)."""
     n = circuit.size
     setup = setup or teaching_setup(n + 5)
     if setup.degree < n + 5:
         raise ValueError(f"the setup's degree {setup.degree} is below n + 5 = {n + 5} (t_hi has n + 6 coefficients)")
-    polys = {name: Polynomial(F, intt(F, column)) for name, column in circuit.selectors().items()}
+    polys = {name: Polynomial(F, intt_ints(F, column)) for name, column in circuit.selectors().items()}
     sigma = compute_sigma(circuit)
     for name, column in zip(("S1", "S2", "S3"), sigma, strict=True):
-        polys[name] = Polynomial(F, intt(F, column))
+        polys[name] = Polynomial(F, intt_ints(F, [int(x) for x in column]))
     coms = {name: commit(setup, p) for name, p in polys.items()}
     vk = VerificationKey(
         circuit.power, circuit.n_public, coms["qM"], coms["qL"], coms["qR"], coms["qO"], coms["qC"],
-        coms["S1"], coms["S2"], coms["S3"], setup.g2_monomial[1],
+        coms["S1"], coms["S2"], coms["S3"], setup.g2_monomial[1], Qk=coms.get("qK"),
     )
-    l1 = Polynomial(F, intt(F, [1] + [0] * (n - 1)))
-    coset = {name: extend_to_coset(p, 4 * n) for name, p in [*polys.items(), ("L1", l1)]}
+    l1 = Polynomial(F, intt_ints(F, [1] + [0] * (n - 1)))
+    coset = {name: _extend_to_coset_ints(p, 4 * n) for name, p in [*polys.items(), ("L1", l1)]}
     return ProvingKey(circuit, setup, vk, polys, tuple(tuple(s) for s in sigma), coset)
 
 

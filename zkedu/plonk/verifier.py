@@ -78,6 +78,8 @@ def compute_pairing_inputs(vk: VerificationKey, public: list[int], proof: Proof,
         (_pt(r3.t_lo), -zh), (_pt(r3.t_mid), -zh * xin), (_pt(r3.t_hi), -zh * xin * xin),
         (_pt(r1.a), v[1]), (_pt(r1.b), v[2]), (_pt(r1.c), v[3]), (_pt(vk.S1), v[4]), (_pt(vk.S2), v[5]),
     ])
+    if vk.Qk is not None:  # the teaching variant's custom gate
+        F_point = BN254.add(F_point, BN254.mul(_pt(vk.Qk), int((c - a - a) * (c - a - a - 1))))
     e = -r0 + v[1] * a + v[2] * b + v[3] * c + v[4] * s1 + v[5] * s2 + u * zw
     w_xi, w_xiw = _pt(r5.w_xi), _pt(r5.w_xi_omega)
     A1 = _lin([(w_xi, F(1)), (w_xiw, u)])
