@@ -21,6 +21,8 @@ from zkedu.plonk import (
     verify_transfers_onchain,
 )
 from zkedu.plonk.onchain import encode_verifier_calldata
+from zkedu.rollup.balance_rollup import BalanceRollupL1, BalanceRollupRejection
+from zkedu.rollup.l1 import PROVE_GAS
 
 PRE = [100, 50, 0, 7]
 TRANSFERS = [(0, 1, 30), (1, 2, 60), (3, 0, 7), (2, 2, 0)]
@@ -122,3 +124,25 @@ def test_snarkjs_solidity_verifier_accepts_zkedus_proof_for_similar_gas(
     assert wrong.output != (1).to_bytes(32, "big")
     _, vyper_gas = verify_transfers_onchain(pre, post, proof)
     assert abs(vyper_gas - honest.gas_used) < 0.1 * honest.gas_used
+
+
+def test_balance_rollup_prove_charges_the_gas_the_contract_measured(batch: tuple[list[int], list[int], bytes]) -> None:
+    pre, post, proof = batch
+    l1 = BalanceRollupL1(list(pre))  # default verifier: the contract in py-evm
+    n = l1.commit_batch(pre, post)
+    charged = l1.prove_batch(n, pre, post, proof)
+    assert charged == verify_transfers_onchain(pre, post, proof)[1]
+    assert charged != PROVE_GAS and l1.gas_used("prove") == charged
+    l1.execute_batch(n)
+    assert l1.finalized_balances == post
+
+
+def test_balance_rollup_rejects_through_the_contract_a_proof_for_another_batch(
+    batch: tuple[list[int], list[int], bytes],
+) -> None:
+    _, post, proof = batch
+    l1 = BalanceRollupL1(list(PRE_OTHER))
+    n = l1.commit_batch(PRE_OTHER, post)
+    with pytest.raises(BalanceRollupRejection, match="proof was rejected"):
+        l1.prove_batch(n, PRE_OTHER, post, proof)
+    assert l1.gas_used("prove") == 0
