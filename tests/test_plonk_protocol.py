@@ -178,3 +178,20 @@ def test_fast_quotient_equals_the_readable_quotient() -> None:
     fast = _compute_quotient_fast(PK, polys, PUBLIC, ch)
     assert fast == compute_quotient(PK, polys, PUBLIC, ch)
     assert fast.degree > 2 * n  # the blinders reach the top part
+
+
+def test_lagrange_basis_commitments_equal_monomial_commitments() -> None:
+    from zkedu.plonk.keys import commit
+    from zkedu.plonk.lagrange_basis import commit_blinded, commit_evaluations
+
+    n = CIRCUIT.size
+    values = [0, 1, F.modulus - 1, 2**32 - 1, F.modulus - 5] + [7] * (n - 5)
+    poly = Polynomial(F, intt(F, values))
+    assert BN254.to_affine(commit_evaluations(PK.lagrange, values)) == commit(PK.setup, poly)
+    blinders = [F(123), F(456)]
+    expected = commit(PK.setup, blind(poly, blinders, n))
+    assert BN254.to_affine(commit_blinded(PK.lagrange, values, blinders)) == expected
+    for name in CIRCUIT.selectors():
+        assert commit(PK.setup, PK.polys[name]) == getattr(PK.vk, name[0].upper() + name[1].lower())
+    with pytest.raises(ValueError, match="values"):
+        commit_evaluations(PK.lagrange, values[:-1])

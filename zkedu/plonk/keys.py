@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from zkedu.curves import BN254, Point
 from zkedu.field import BN254_FR, FieldElement
@@ -97,6 +98,7 @@ class ProvingKey:
     polys: dict[str, Polynomial]  # qM, qL, qR, qO, qC, S1, S2, S3
     sigma_values: tuple[tuple[FieldElement, ...], ...]  # σ on H for columns a, b, c
     coset: dict[str, list[int]]  # the same polynomials and L1 on the coset 5·H_4n, as ints (fast path)
+    lagrange: Any = None  # a lagrange_basis.LagrangeBasis when the setup allows it (fast commitments)
 
 
 def compute_sigma(circuit: Circuit) -> list[list[FieldElement]]:
@@ -139,14 +141,29 @@ def compute_proving_key(circuit: Circuit, setup: TrustedSetup | None = None) -> 
     sigma = compute_sigma(circuit)
     for name, column in zip(("S1", "S2", "S3"), sigma, strict=True):
         polys[name] = Polynomial(F, intt_ints(F, [int(x) for x in column]))
-    coms = {name: commit(setup, p) for name, p in polys.items()}
+    basis = _lagrange_basis_or_none(setup, n)
+    coms = {name: commit(setup, p) for name, p in polys.items() if name.startswith("S")}
+    for name, column in circuit.selectors().items():  # 0, ±1, ±2: cheap from the values
+        coms[name] = commit(setup, polys[name]) if basis is None else _commit_values(basis, column)
     vk = VerificationKey(
         circuit.power, circuit.n_public, coms["qM"], coms["qL"], coms["qR"], coms["qO"], coms["qC"],
         coms["S1"], coms["S2"], coms["S3"], setup.g2_monomial[1], Qk=coms.get("qK"),
     )
     l1 = Polynomial(F, intt_ints(F, [1] + [0] * (n - 1)))
     coset = {name: _extend_to_coset_ints(p, 4 * n) for name, p in [*polys.items(), ("L1", l1)]}
-    return ProvingKey(circuit, setup, vk, polys, tuple(tuple(s) for s in sigma), coset)
+    return ProvingKey(circuit, setup, vk, polys, tuple(tuple(s) for s in sigma), coset, basis)
+
+
+def _lagrange_basis_or_none(setup: TrustedSetup, n: int) -> Any:
+    from zkedu.plonk.lagrange_basis import compute_lagrange_basis  # lagrange_basis imports this module
+
+    return compute_lagrange_basis(setup, n) if setup.tau is not None else None
+
+
+def _commit_values(basis: Any, values: list[int]) -> G1Affine:
+    from zkedu.plonk.lagrange_basis import commit_evaluations
+
+    return to_affine(commit_evaluations(basis, values))
 
 
 def lagrange_at(n: int, xi: FieldElement, count: int) -> list[FieldElement]:

@@ -1,11 +1,11 @@
 """The PLONK prover, round by round as in the paper, producing exactly snarkjs's proof.
 
-Round 1  wire polynomials a, b, c (blinded with (b1·X + b2)·Z_H etc.) and their commitments.
-Round 2  the permutation grand product z (blinded with (b7·X² + b8·X + b9)·Z_H) and [z]₁.
-Round 3  the quotient t = (gate + α·perm + α²·(z - 1)·L1) / Z_H, computed on a coset of size 4n,
-         split as t = t_lo + X^n·t_mid + X^2n·t_hi with blinders b10, b11, and committed.
-Round 4  the evaluations ā, b̄, c̄, s̄1, s̄2 at ξ and z̄ω = z(ξω).
-Round 5  the linearisation r(X) and the two batched KZG opening proofs W_ξ, W_ξω.
+- Round 1: wire polynomials a, b, c (blinded with (b1·X + b2)·Z_H etc.) and their commitments.
+- Round 2: the permutation grand product z (blinded with (b7·X² + b8·X + b9)·Z_H) and [z]₁.
+- Round 3: the quotient t = (gate + α·perm + α²·(z - 1)·L1) / Z_H, computed on a coset of size 4n,
+  split as t = t_lo + X^n·t_mid + X^2n·t_hi with blinders b10, b11, and committed.
+- Round 4: the evaluations ā, b̄, c̄, s̄1, s̄2 at ξ and z̄ω = z(ξω).
+- Round 5: the linearisation r(X) and the two batched KZG opening proofs W_ξ, W_ξω.
 
 Source: PLONK (ePrint 2019/953) §8.3 "Prover Algorithm"; snarkjs src/plonk_prove.js (round1..round5,
 computeT, computeR, computeWxi, computeWxiw), which fixes the signs, the blinding layout and the t split.
@@ -30,7 +30,9 @@ from zkedu.plonk.keys import (
     extend_to_coset,
     lagrange_at,
     public_polynomial_at,
+    to_affine,
 )
+from zkedu.plonk.lagrange_basis import commit_blinded
 from zkedu.plonk.transcript import challenge_alpha, challenge_beta_gamma, challenge_v, challenge_xi
 from zkedu.poly import Polynomial, coset_intt, coset_intt_ints, intt, intt_ints
 
@@ -271,7 +273,11 @@ def prove(pk: ProvingKey, witness: list[int], rng: random.Random | None = None, 
     wires = compute_wire_polynomials(circuit, witness)
     polys = {name: blind(Polynomial(F, intt_ints(F, [int(x) for x in w])), [bl[lo], bl[hi]], n)
              for name, w, lo, hi in zip("abc", wires, (2, 4, 6), (1, 3, 5), strict=True)}
-    r1 = Round1Message(*(commit(setup, polys[name]) for name in "abc"))
+    if pk.lagrange is None:
+        r1 = Round1Message(*(commit(setup, polys[name]) for name in "abc"))
+    else:  # the same points, from the (small) wire values: see zkedu.plonk.lagrange_basis
+        r1 = Round1Message(*(to_affine(commit_blinded(pk.lagrange, w, [bl[lo], bl[hi]]))
+                             for w, lo, hi in zip(wires, (2, 4, 6), (1, 3, 5), strict=True)))
     beta, gamma = challenge_beta_gamma(pk.vk.points(), public, [r1.a, r1.b, r1.c], absorb_statement)
     # Round 2: permutation grand product.
     z_values = compute_grand_product(pk, wires, beta, gamma)

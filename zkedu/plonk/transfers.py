@@ -144,7 +144,7 @@ def build_transfers_circuit(
     for b in balances:
         check(cb, b)
     for transfer in [*transfers, *[NOOP] * (capacity - len(transfers))]:
-        balances = transfer_gadget(cb, balances, tuple(transfer), check)
+        balances = transfer_gadget(cb, balances, (transfer[0], transfer[1], transfer[2]), check)
     for b, p in zip(balances, post_vars, strict=True):
         cb.assert_equal(b, p)
     return cb.build()

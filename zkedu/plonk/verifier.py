@@ -1,6 +1,7 @@
 """The PLONK verifier: rebuild the challenges, fold every check into one pairing equation, as snarkjs does.
 
-With the challenges from the transcript, L1(ξ) and PI(ξ):
+With the challenges from the transcript, L1(ξ) and PI(ξ)::
+
     r0 = PI(ξ) - α²·L1(ξ) - α·(ā + β·s̄1 + γ)(b̄ + β·s̄2 + γ)(c̄ + γ)·z̄ω
     [D] = āb̄·[qM] + ā·[qL] + b̄·[qR] + c̄·[qO] + [qC]
           + (α·(ā + βξ + γ)(b̄ + βk1ξ + γ)(c̄ + βk2ξ + γ) + α²·L1(ξ) + u)·[z]

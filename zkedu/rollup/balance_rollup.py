@@ -8,7 +8,7 @@ A proof made for any other balances fails, and so does a commit that does not st
 How Era differs: its proof has ONE public input, keccak(previous batch commitment ‖ new batch commitment)
 >> 32 (``zkedu.rollup.proof.compute_public_input``), and the circuit itself hashes everything it needs, so
 the statement stays 32 bytes whatever the batch. This teaching circuit takes the balances directly as public
-inputs instead: hashing keccak inside a PLONK circuit costs ~150,000 gates, far beyond a notebook.
+inputs instead: a keccak computed inside the circuit would cost far more rows than the whole transfers circuit.
 
 The verifier is pluggable: any callable (pre, post, proof) -> (accepted, gas). The default sends the proof to
 the PLONK verifier contract (Vyper, run in py-evm: ``zkedu.plonk.verify_transfers_onchain``) and charges the gas
