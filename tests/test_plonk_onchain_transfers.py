@@ -146,3 +146,42 @@ def test_balance_rollup_rejects_through_the_contract_a_proof_for_another_batch(
     with pytest.raises(BalanceRollupRejection, match="proof was rejected"):
         l1.prove_batch(n, PRE_OTHER, post, proof)
     assert l1.gas_used("prove") == 0
+
+
+@pytest.fixture(scope="module")
+def small_key():
+    from zkedu.plonk.keys import compute_proving_key
+    from zkedu.plonk.transfers import build_transfers_circuit
+
+    circuit, _ = build_transfers_circuit([0, 0], [], capacity=1)
+    return compute_proving_key(circuit)
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    pre=st.lists(st.integers(min_value=0, max_value=2**32 - 1), min_size=2, max_size=2),
+    sender=st.integers(min_value=0, max_value=1),
+    fraction=st.floats(min_value=0, max_value=1),
+    seed=st.integers(min_value=0, max_value=2**32),
+    position=st.integers(min_value=0, max_value=PROOF_SIZE - 1),
+)
+def test_contract_and_python_verifier_agree_on_sampled_proofs_and_a_corruption_of_each(
+    small_key, pre: list[int], sender: int, fraction: float, seed: int, position: int
+) -> None:
+    from zkedu.plonk import prove, verify
+    from zkedu.plonk.encoding import proof_from_bytes, proof_to_bytes, vk_to_json
+    from zkedu.plonk.onchain import verifier_for
+    from zkedu.plonk.transfers import build_transfers_circuit
+
+    transfer = (sender, 1 - sender, int(pre[sender] * fraction))
+    circuit, witness = build_transfers_circuit(pre, [transfer], capacity=1)
+    public = circuit.public_values(witness)
+    proof = proof_to_bytes(prove(small_key, witness, random.Random(seed)))
+    contract = verifier_for(vk_to_json(small_key.vk))
+    assert contract.verify(public, proof).accepted and verify(small_key.vk, public, proof_from_bytes(proof))
+    corrupted = proof[:position] + bytes([proof[position] ^ 0x40]) + proof[position + 1 :]
+    try:
+        python_says = verify(small_key.vk, public, proof_from_bytes(corrupted))
+    except ValueError:  # the Python side refuses to parse it (off-curve point, non-canonical value)
+        python_says = False
+    assert contract.verify(public, corrupted).accepted == python_says is False

@@ -305,6 +305,8 @@ def verifyProof(proof: uint256[24], pubSignals: uint256[N_PUBLIC]) -> bool:
     for i: uint256 in range(POWER):
         xin = uint256_mulmod(xin, xin, R)
     zh: uint256 = self._sub(xin, 1)  # Z_H(ξ) = ξ^n - 1
+    if zh == 0:
+        return False  # ξ in the domain: L_i(ξ) would divide by zero (probability n/r)
     lagrange: uint256[N_PUBLIC] = self._lagrange_at(ch.xi, zh)
     pi: uint256 = self._public_input_eval(pubSignals, lagrange)
     l1_alpha2: uint256 = uint256_mulmod(lagrange[0], uint256_mulmod(ch.alpha, ch.alpha, R), R)
