@@ -195,3 +195,30 @@ def test_lagrange_basis_commitments_equal_monomial_commitments() -> None:
         assert commit(PK.setup, PK.polys[name]) == getattr(PK.vk, name[0].upper() + name[1].lower())
     with pytest.raises(ValueError, match="values"):
         commit_evaluations(PK.lagrange, values[:-1])
+
+
+SMALL_PK = compute_proving_key(build_transfers_circuit([0, 0], [], capacity=2)[0])
+
+
+@settings(max_examples=4)
+@given(st.lists(st.integers(0, 50), min_size=2, max_size=2), st.data())
+def test_random_small_batches_prove_and_verify_and_a_corrupted_statement_fails(
+    pre: list[int], data: st.DataObject
+) -> None:
+    transfers = []
+    balances = list(pre)
+    for _ in range(data.draw(st.integers(0, 2))):
+        src, dst = data.draw(st.integers(0, 1)), data.draw(st.integers(0, 1))
+        amount = data.draw(st.integers(0, balances[src]))
+        balances[src] -= amount
+        balances[dst] += amount
+        transfers.append((src, dst, amount))
+    circuit, witness = build_transfers_circuit(pre, transfers, capacity=2)
+    assert circuit == SMALL_PK.circuit
+    proof = prove(SMALL_PK, witness, random.Random(data.draw(st.integers(0, 2**32))))
+    public = circuit.public_values(witness)
+    assert verify(SMALL_PK.vk, public, proof)
+    index, delta = data.draw(st.integers(0, 3)), data.draw(st.integers(1, F.modulus - 1))
+    corrupted = list(public)
+    corrupted[index] = (corrupted[index] + delta) % F.modulus
+    assert not verify(SMALL_PK.vk, corrupted, proof)
