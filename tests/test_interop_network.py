@@ -71,7 +71,7 @@ def test_a_forged_import_makes_the_importing_chains_batch_revert(mode: Settlemen
     net.seal_batch(325)
     with pytest.raises(InteropRejected, match="imported") as info:
         net.execute_batch(325)
-    assert info.value.reason is RejectReason.ROOT_MISMATCH
+    assert info.value.reason is RejectReason.IMPORT_MISMATCH
     assert net.chains[325].executed == 0
 
 

@@ -170,7 +170,7 @@ class InteropNetwork:
         """Execute the chain's next sealed batch on its settlement layer; return the layer's new root.
 
         Every root the batch imported must equal the layer's historical root for its block, else the
-        execution reverts (InteropRejected with ROOT_MISMATCH) and nothing changes.
+        execution reverts (InteropRejected with IMPORT_MISMATCH) and nothing changes.
         """
         chain, layer = self.chain(chain_id), self.layer_of(chain_id)
         if chain.executed >= len(chain.batches):
@@ -178,11 +178,11 @@ class InteropNetwork:
         batch = chain.batches[chain.executed]
         for imported in batch.imports:
             if imported.chain_id != layer.chain_id:
-                raise InteropRejected(RejectReason.ROOT_MISMATCH, "commit-based interop is not supported "
+                raise InteropRejected(RejectReason.IMPORT_MISMATCH, "commit-based interop is not supported "
                                       f"(root of chain {imported.chain_id})")
             correct = layer.message_root.historical_root(imported.block_number)
             if correct != imported.root or correct == bytes(32):
-                raise InteropRejected(RejectReason.ROOT_MISMATCH, f"chain {chain_id} imported {imported.root.hex()} "
+                raise InteropRejected(RejectReason.IMPORT_MISMATCH, f"chain {chain_id} imported {imported.root.hex()} "
                                       f"for block {imported.block_number}, the layer has {correct.hex()}")
         mr = layer.message_root
         mr.advance_block(mr.block_number + 1)
