@@ -4,7 +4,7 @@
 Python loop over paths and days, from the same random draws (tests check the two agree; the benchmark times
 them side by side).
 
-Per day ``d`` and path ``k``, with ``p`` the GBM price:
+Per day ``d`` and path ``k``, with ``p`` the GBM price::
 
     revenue_zk   = (fee_usd + licensing_usd) converted at the auction + fee_zk
     revenue_usd  = fee_usd + licensing_usd + fee_zk x p
