@@ -103,7 +103,7 @@ class TokenomicsParams:
 
     @property
     def staked_zk(self) -> float:
-        """ZK staked: the staked share of the circulating supply (an input, held constant)."""
+        """The amount of ZK staked, the staked share of the circulating supply (an input, held constant)."""
         return self.staked_share * self.circulating_supply
 
 
