@@ -59,7 +59,7 @@ def test_token_model_indices_vanish_for_inputs_an_output_does_not_use() -> None:
     base = TokenomicsParams(messages_per_day=1e6, fee_per_message_usd=0.01, zk_price_usd=0.05,
                             circulating_supply=7e9, staked_share=0.2)
     res = compute_tokenomics_sensitivity(base, n_base=64, seed=0)
-    burn, stake = res["yearly burn share"], res["staking yield"]
+    burn, stake = res["first-year burn share (log10)"], res["first-year staking yield (log10)"]
     assert burn.names == tuple(f.name for f in TOKENOMICS_FACTORS)
     # the staked share and the staking share cannot move the burn; the burn share cannot move the yield
     names = list(burn.names)

@@ -161,6 +161,6 @@ def compute_tokenomics_sensitivity(base: TokenomicsParams, n_base: int = 128,
         return cache[key]
 
     return {
-        "yearly burn share": compute_sobol_indices(lambda v: outputs(v)[0], TOKENOMICS_FACTORS, n_base, seed),
-        "staking yield": compute_sobol_indices(lambda v: outputs(v)[1], TOKENOMICS_FACTORS, n_base, seed),
+        "first-year burn share (log10)": compute_sobol_indices(lambda v: outputs(v)[0], TOKENOMICS_FACTORS, n_base, seed),
+        "first-year staking yield (log10)": compute_sobol_indices(lambda v: outputs(v)[1], TOKENOMICS_FACTORS, n_base, seed),
     }
