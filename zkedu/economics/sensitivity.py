@@ -160,7 +160,6 @@ def compute_tokenomics_sensitivity(base: TokenomicsParams, n_base: int = 128,
             cache[key] = tokenomics_outputs(base, values, seed=seed)
         return cache[key]
 
-    return {
-        "first-year burn share (log10)": compute_sobol_indices(lambda v: outputs(v)[0], TOKENOMICS_FACTORS, n_base, seed),
-        "first-year staking yield (log10)": compute_sobol_indices(lambda v: outputs(v)[1], TOKENOMICS_FACTORS, n_base, seed),
-    }
+    names = ("first-year burn share (log10)", "first-year staking yield (log10)")
+    return {name: compute_sobol_indices(lambda v, i=i: outputs(v)[i], TOKENOMICS_FACTORS, n_base, seed)
+            for i, name in enumerate(names)}
