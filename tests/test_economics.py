@@ -272,3 +272,8 @@ def test_interop_fee_policy_maps_to_the_models_two_fee_forms() -> None:
     assert (fixed["fee_per_message_usd"], fixed["zk_fee_per_message"]) == (0.0, 10.0)
     with pytest.raises(ValueError, match="base_token_price_usd"):
         interop_fee_fields(policy, False, -1.0)
+
+
+def test_numpy_scalars_are_accepted_like_python_numbers() -> None:
+    p = params(messages_per_day=np.int64(1_000_000), zk_price_usd=np.float64(0.05))
+    assert simulate(p, 2, 1, 0).revenue_zk[0, 0] == pytest.approx(400_000.0)

@@ -20,6 +20,7 @@ is the reader's assumption.
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass, fields
 
 from zkedu.interop.fees import FeeSink
@@ -109,7 +110,7 @@ class TokenomicsParams:
 
 def _check_real(name: str, value: object) -> None:
     """Refuse what is not a finite real number (bools included), naming the field."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a real number, got {value!r} ({type(value).__name__})")
     if not math.isfinite(value):
         raise ValueError(f"{name} must be finite, got {value!r}")
