@@ -65,7 +65,7 @@ def binder_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env['PATH']}"
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-cache-dir"]
-    _run(pip + ["-r", "requirements.txt"], repo, env, "pip install -r requirements.txt")
+    _run([*pip, "-r", "requirements.txt"], repo, env, "pip install -r requirements.txt")
     _run(["bash", "postBuild"], repo, env, "postBuild")
     return repo
 

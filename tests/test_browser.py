@@ -93,7 +93,7 @@ async () => {
     widgetViews: widgetViews.length,
     widgetsRendered: widgetViews.filter(s => {
         const el = s.previousElementSibling;
-        return el && el.classList.contains('jupyter-widgets') &&
+        return el && (el.classList.contains('widget-subarea') || el.classList.contains('jupyter-widgets')) &&
                el.querySelector('input, button, select, .widget-slider, .slider, .widget-readout');
     }).length,
     links: [...document.querySelectorAll('a[href]')].map(a => a.href),
@@ -144,7 +144,7 @@ def _wait_for_widgets(page) -> None:
     try:
         page.wait_for_function(
             "[...document.querySelectorAll('script[type=\"application/vnd.jupyter.widget-view+json\"]')]"
-            ".every(s => s.previousElementSibling && s.previousElementSibling.classList.contains('jupyter-widgets'))",
+            ".every(s => s.previousElementSibling && s.previousElementSibling.querySelector('.jupyter-widgets'))",
             timeout=15_000,
         )
     except PlaywrightTimeout:

@@ -1,8 +1,12 @@
 // zkedu: settings the ipywidgets HTML manager (vendor/html-manager/embed-amd.js) needs on this book's pages.
 // Loaded just before require.js and the manager, on pages that hold saved widget state.
 (function () {
-  // The manager's fonts sit beside it in the book's static files, not on a CDN.
-  window.__jupyter_widgets_assets_path__ = new URL("vendor/html-manager/", document.currentScript.src).href;
+  // The manager's fonts sit beside it in the book's static files, not on a CDN. It finds them from its
+  // AMD module's URL, so tell require.js (which reads a global `require` object as its configuration
+  // when it loads) where that module lives.
+  var assets = new URL("vendor/html-manager/", document.currentScript.src).href;
+  window.__jupyter_widgets_assets_path__ = assets;
+  window.require = { paths: { "@jupyter-widgets/html-manager/dist": assets.replace(/\/$/, "") } };
 
   // The manager typesets labels with MathJax 2's API (MathJax.Hub.Queue); the book runs MathJax 3.
   function bridgeMathJax() {
