@@ -21,6 +21,7 @@ from zkedu.field import (
     NAMED_FIELDS,
     FieldElement,
     PrimeField,
+    batch_inverse,
     inverse_euclid,
     inverse_fermat,
 )
@@ -300,3 +301,23 @@ def test_bad_arguments_to_field_methods() -> None:
         euler_phi(-1)
     with pytest.raises(TypeError, match=r"2\.5"):
         is_prime(2.5)  # type: ignore[arg-type]
+
+
+@settings(max_examples=50)
+@given(st.sampled_from(FIELDS), st.data())
+def test_batch_inverse_on_ints_equals_inverse_of_each_element(F: PrimeField, data: st.DataObject) -> None:
+    values = data.draw(st.lists(st.integers(1, F.modulus - 1), max_size=8))
+    as_elements = batch_inverse([F(v) for v in values])
+    assert as_elements == [F(v).inverse() for v in values]
+    assert batch_inverse(values, F.modulus) == [int(e) for e in as_elements]
+
+
+def test_batch_inverse_rejects_zero_mixed_fields_and_wrong_types() -> None:
+    F = PrimeField(17)
+    assert batch_inverse([]) == [] and batch_inverse([], 17) == []
+    with pytest.raises(ZeroDivisionError, match="element 1 is 17"):
+        batch_inverse([3, 17], 17)
+    with pytest.raises(TypeError, match="one field: index 1"):
+        batch_inverse([F(1), PrimeField(97)(1)])
+    with pytest.raises(TypeError, match="takes ints, got str at index 0"):
+        batch_inverse(["1"], 17)  # type: ignore[list-item]

@@ -6,24 +6,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zkedu.field import BLS12_381_FR
 from zkedu.kzg import constants as K
 from zkedu.kzg.blob import (
-    batch_inverse,
     bit_reversal_permutation,
+    blob_domain,
     blob_to_polynomial,
     bls_field_to_bytes,
     bytes_to_bls_field,
     compute_challenge,
-    compute_quotient_in_evaluation_form,
-    compute_roots_of_unity,
     evaluate_polynomial_in_evaluation_form,
     hash_to_bls_field,
     pack_bytes_into_blob,
     reverse_bits,
-    roots_of_unity_brp,
     unpack_bytes_from_blob,
 )
-from zkedu.kzg.kzg import evaluate_polynomial, interpolate_polynomial
+from zkedu.poly import PolynomialEvals, interpolate_lagrange
 
 R = K.BLS_MODULUS
 fe = st.integers(min_value=0, max_value=R - 1)
@@ -36,12 +34,13 @@ def test_constants_match_eip4844() -> None:
     assert K.BLS_MODULUS == 52435875175126190479447740508185965837690552500527637822603658699938581184513
 
 
-def test_roots_of_unity_have_the_right_order() -> None:
-    roots = compute_roots_of_unity(4096)
-    assert len(set(roots)) == 4096 and all(pow(w, 4096, R) == 1 for w in roots[:50])
+def test_blob_domain_is_the_specs_roots_of_unity() -> None:
+    roots = [int(w) for w in blob_domain()]
+    omega = pow(K.PRIMITIVE_ROOT_OF_UNITY, (R - 1) // 4096, R)  # deneb compute_roots_of_unity
+    assert roots[:3] == [1, omega, omega * omega % R] and len(set(roots)) == 4096
     assert pow(roots[1], 2048, R) == R - 1
-    with pytest.raises(ValueError, match="no subgroup of order 3"):
-        compute_roots_of_unity(3)
+    with pytest.raises(ValueError, match="power of two, got 3"):
+        blob_domain(3)
 
 
 ORDER_AND_INDEX = st.integers(0, 10).flatmap(lambda k: st.tuples(st.just(1 << k), st.integers(0, (1 << k) - 1)))
@@ -84,7 +83,7 @@ def test_field_bytes_round_trip(x: int) -> None:
 
 def test_blob_to_polynomial_rejects_bad_blobs() -> None:
     blob = bytearray(K.BYTES_PER_BLOB)
-    assert blob_to_polynomial(bytes(blob)) == [0] * 4096
+    assert blob_to_polynomial(bytes(blob)) == PolynomialEvals(blob_domain(), [0] * 4096)
     blob[32 * 7 : 32 * 8] = R.to_bytes(32, "big")
     with pytest.raises(ValueError, match=r"blob field element 7 .* not canonical"):
         blob_to_polynomial(bytes(blob))
@@ -92,36 +91,27 @@ def test_blob_to_polynomial_rejects_bad_blobs() -> None:
         blob_to_polynomial(bytes(K.BYTES_PER_BLOB - 1))
 
 
+def test_blob_values_sit_at_the_bit_reversed_roots() -> None:
+    values = list(range(1, 4097))
+    blob = b"".join(v.to_bytes(32, "big") for v in values)
+    p = blob_to_polynomial(blob)
+    domain = blob_domain()
+    for i in (0, 1, 2, 7, 4095):  # blob element i is p(ω^reverse_bits(i))
+        assert p[reverse_bits(i, 4096)] == values[i] and p(domain[reverse_bits(i, 4096)]) == values[i]
+
+
 @settings(max_examples=25)
 @given(st.lists(fe, min_size=8, max_size=8), fe)
-def test_barycentric_evaluation_matches_the_interpolant(values: list[int], z: int) -> None:
-    domain = list(roots_of_unity_brp(8))
-    coeffs = interpolate_polynomial(domain, values, R)
-    assert evaluate_polynomial_in_evaluation_form(values, z) == evaluate_polynomial(coeffs, z, R)
-    assert evaluate_polynomial_in_evaluation_form(values, domain[3]) == values[3]  # inside the domain
+def test_evaluation_form_matches_the_interpolant(values: list[int], z: int) -> None:
+    p = PolynomialEvals(blob_domain(8), values)
+    coeffs = interpolate_lagrange(BLS12_381_FR, list(p.domain), values)
+    assert evaluate_polynomial_in_evaluation_form(p, z) == int(coeffs(z))
+    assert evaluate_polynomial_in_evaluation_form(p, int(p.domain[3])) == values[3]  # inside the domain
 
 
-@settings(max_examples=25)
-@given(st.lists(fe, min_size=8, max_size=8), fe, st.booleans())
-def test_quotient_times_linear_factor_gives_back_the_shifted_polynomial(
-    values: list[int], z: int, inside: bool
-) -> None:
-    # Verify: q(X) (X - z) = p(X) - y as polynomials, checked through their interpolants.
-    domain = list(roots_of_unity_brp(8))
-    if inside:
-        z = domain[z % 8]
-    y = evaluate_polynomial_in_evaluation_form(values, z)
-    q = compute_quotient_in_evaluation_form(values, z, y)
-    q_coeffs = interpolate_polynomial(domain, q, R)
-    p_coeffs = interpolate_polynomial(domain, values, R)
-    for x in (12345, 678910):
-        assert evaluate_polynomial(q_coeffs, x, R) * (x - z) % R == (evaluate_polynomial(p_coeffs, x, R) - y) % R
-
-
-def test_batch_inverse_and_zero() -> None:
-    assert batch_inverse([]) == []
-    with pytest.raises(ZeroDivisionError, match="cannot invert 0"):
-        batch_inverse([1, 0, 2])
+def test_evaluation_form_needs_evaluations_over_the_blob_field() -> None:
+    with pytest.raises(TypeError, match="PolynomialEvals over BLS12_381_FR, got list"):
+        evaluate_polynomial_in_evaluation_form([1, 2], 3)  # type: ignore[arg-type]
 
 
 def test_challenge_binds_blob_and_commitment() -> None:

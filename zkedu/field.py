@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import numbers
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
-from zkedu.ntheory import divisors_from_factors, extended_gcd, factor_int, is_prime, require_int
+from zkedu._checks import require_int
+from zkedu.ntheory import divisors_from_factors, extended_gcd, factor_int, is_prime
 
 
 def _as_int(value: object) -> int | None:
@@ -416,32 +417,63 @@ def inverse_euclid(a: FieldElement | int, p: int | None = None) -> Any:
     return FieldElement._raw(field, inv) if isinstance(a, FieldElement) else inv
 
 
-def batch_inverse(elements: list[FieldElement]) -> list[FieldElement]:
+def batch_inverse(elements: Sequence[Any], p: int | None = None) -> list[Any]:
     """Invert many elements with one inversion and 3(n - 1) multiplications (Montgomery's trick).
+
+    Takes field elements, or ints and the modulus ``p`` (then returns ints, the fast path that curve and
+    blob code use on plain ints). ZeroDivisionError names the first zero.
 
     Source: Montgomery, Math. Comp. 48 (1987), §10.3.1.
 
     >>> F = PrimeField(17)
     >>> batch_inverse([F(2), F(3), F(5)]) == [F(2).inverse(), F(3).inverse(), F(5).inverse()]
     True
+    >>> batch_inverse([2, 3, 5], 17)
+    [9, 6, 7]
     """
+    field, values = _split_many(elements, p)
+    if not values:
+        return []
+    m = field.modulus
     # prefix[i] = e_0 * ... * e_{i-1}; one inverse of the total, then peel off one factor at a time.
+    prefix = [1]
+    for i, v in enumerate(values):
+        if v == 0:
+            raise ZeroDivisionError(f"zero has no inverse in {field!r}: element {i} is {elements[i]!r}")
+        prefix.append(prefix[-1] * v % m)
+    inv_running = pow(prefix[-1], -1, m)  # = 1 / (e_0 * ... * e_{n-1})
+    out = [0] * len(values)
+    for i in range(len(values) - 1, -1, -1):
+        out[i] = inv_running * prefix[i] % m
+        inv_running = inv_running * values[i] % m
+    if p is None:
+        return [FieldElement._raw(field, v) for v in out]
+    return out
+
+
+def _split_many(elements: Sequence[Any], p: int | None) -> tuple[PrimeField, list[int]]:
+    """(field, canonical ints) of a list of same-field elements, or of ints with the modulus ``p``."""
+    if p is not None:
+        field = PrimeField(require_int(p, "modulus p"))
+        values = []
+        for i, e in enumerate(elements):
+            n = _as_int(e)
+            if n is None:
+                raise TypeError(f"batch_inverse with a modulus takes ints, got {type(e).__name__} at index {i}: {e!r}")
+            values.append(n % field.modulus)
+        return field, values
     for i, e in enumerate(elements):
         if not isinstance(e, FieldElement):
-            raise TypeError(f"batch_inverse takes field elements, got {type(e).__name__} at index {i}: {e!r}")
+            raise TypeError(
+                f"batch_inverse takes field elements (or ints and p), got {type(e).__name__} at index {i}: {e!r}"
+            )
     if not elements:
-        return []
-    prefix = [elements[0].field.one]
+        return PrimeField(2), []
+    field = elements[0].field
     for i, e in enumerate(elements):
-        if not e:
-            raise ZeroDivisionError(f"zero has no inverse: element {i} is {e!r}")
-        prefix.append(prefix[-1] * e)
-    inv_running = prefix[-1].inverse()  # = 1 / (e_0 * ... * e_{n-1})
-    out: list[FieldElement] = [inv_running] * len(elements)
-    for i in range(len(elements) - 1, -1, -1):
-        out[i] = inv_running * prefix[i]
-        inv_running = inv_running * elements[i]
-    return out
+        if e.field != field:
+            raise TypeError(f"batch_inverse needs elements of one field: index {i} is in {e.field!r}, not {field!r}")
+    return field, [e.value for e in elements]
 
 
 def _split(a: object, p: int | None, who: str) -> tuple[PrimeField, int]:

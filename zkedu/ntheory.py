@@ -10,19 +10,14 @@ from __future__ import annotations
 import math
 import random
 
+from zkedu._checks import require_int
+
 # Miller-Rabin with these bases is exact for every n < 3.3e24 (Sorenson and Webster, 2015).
 _DETERMINISTIC_BASES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41)
 _DETERMINISTIC_LIMIT = 3_317_044_064_679_887_385_961_981
 # Above that limit, extra bases drawn from a generator seeded by n itself (so results are reproducible).
 _EXTRA_BASES = 64
 _SMALL_PRIMES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47)
-
-
-def require_int(value: object, what: str) -> int:
-    """Return ``value`` if it is an int (bool is refused), else raise TypeError naming it."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{what} must be an int, got {type(value).__name__}: {value!r}")
-    return value
 
 
 def _is_strong_probable_prime(n: int, a: int) -> bool:

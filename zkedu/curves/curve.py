@@ -20,9 +20,11 @@ from types import ModuleType
 from typing import Any
 
 from zkedu.curves import g1_fast
+from zkedu.curves.fixed_base import fixed_base_mul_many
 from zkedu.curves.g1_fast import JacPoint
 from zkedu.curves.g2_prepared import G2Prepared, miller_loop_prepared, prepare_g2
 from zkedu.curves.msm import AffineOrInf, msm_pippenger
+from zkedu.field import PrimeField
 
 Point = tuple[Any, Any, Any]  # py_ecc optimized point (FQ or FQ2 coordinates)
 
@@ -55,6 +57,11 @@ class Curve:
     _final_exponentiate: Callable[[Any], Any] = field(repr=False, compare=False)
     _g1_in_subgroup: Callable[[JacPoint], bool] | None = field(default=None, repr=False, compare=False)
     _g2_in_subgroup: Callable[[Point], bool] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def scalar_field(self) -> PrimeField:
+        """The field of scalars modulo the group order r (``zkedu.field.BN254_FR`` for BN254, ...)."""
+        return PrimeField(self.r)
 
     # -- point classification ---------------------------------------------------------------
     def _group_of(self, P: object) -> int:
@@ -164,6 +171,21 @@ class Curve:
             raise ValueError(f"({x}, {y}) is not on {self.name}: y² != x³ + {self.b}")
         FQ = self._ec.FQ
         return (FQ(x), FQ(y), FQ(1))
+
+    def mul_many(self, P: Point, scalars: Sequence[int]) -> list[Point]:
+        """[k·P for k in scalars] for one G1 point P and ints k >= 0, by a fixed-base table.
+
+        Same results as calling ``mul`` once per scalar (tested), several times faster for many scalars.
+        """
+        self._require_g1(P)
+        for i, k in enumerate(scalars):
+            if not isinstance(k, int) or isinstance(k, bool):
+                raise TypeError(f"scalars[{i}] must be an int, got {type(k).__name__}: {k!r}")
+            if k < 0:
+                raise ValueError(f"scalars[{i}] must be >= 0, got {k}")
+        FQ = self._ec.FQ
+        affine = fixed_base_mul_many(self._to_jac(P), list(scalars), self.p)
+        return [self.Z1 if xy is None else (FQ(xy[0]), FQ(xy[1]), FQ(1)) for xy in affine]
 
     # -- multi-scalar multiplication (G1) ----------------------------------------------------
     def prepare_g1(self, points: Sequence[Point]) -> G1Table:

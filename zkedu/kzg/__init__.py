@@ -1,10 +1,10 @@
 """KZG polynomial commitments and the EIP-4844 blob API.
 
-- ``zkedu.kzg.kzg``: KZG on any curve (BN254, BLS12-381), coefficient form: commit, open, verify, multi-open.
+- ``zkedu.kzg.kzg``: KZG on any curve for ``zkedu.poly.Polynomial``: commit, open, verify, multi-open.
 - ``zkedu.kzg.setup``: the insecure teaching setup (visible τ) and Ethereum's ceremony output from py-evm.
-- ``zkedu.kzg.blob``: blobs as polynomials in evaluation form (field level: challenge, barycentric evaluation).
+- ``zkedu.kzg.blob``: blobs as ``zkedu.poly.PolynomialEvals`` on their ``Domain`` (field level: challenge, evaluation).
 - ``zkedu.kzg.eip4844``: the byte-level EIP-4844 API, byte-identical with ckzg.
-- ``zkedu.kzg.merkle``: a tiny Merkle vector commitment, the hash-based contrast.
+- ``zkedu.kzg.merkle``: re-exports :mod:`zkedu.merkle`, the hash-based vector commitment (KZG's contrast).
 
 Spec: consensus-specs deneb/polynomial-commitments.md; EIP-4844.
 """
@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from zkedu.kzg.blob import (
     bit_reversal_permutation,
+    blob_domain,
     blob_to_polynomial,
     bls_field_to_bytes,
     bytes_to_bls_field,
     compute_challenge,
-    compute_roots_of_unity,
     evaluate_polynomial_in_evaluation_form,
     hash_to_bls_field,
     pack_bytes_into_blob,
@@ -74,6 +74,7 @@ __all__ = [
     "ZKSYNC_USABLE_BYTES_PER_BLOB",
     "TrustedSetup",
     "bit_reversal_permutation",
+    "blob_domain",
     "blob_to_kzg_commitment",
     "blob_to_polynomial",
     "bls_field_to_bytes",
@@ -84,7 +85,6 @@ __all__ = [
     "compute_kzg_proof",
     "compute_multi_opening_proof",
     "compute_opening_proof",
-    "compute_roots_of_unity",
     "evaluate_polynomial_in_evaluation_form",
     "hash_to_bls_field",
     "insecure_setup",

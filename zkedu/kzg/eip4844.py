@@ -10,18 +10,16 @@ Spec: consensus-specs deneb/polynomial-commitments.md "KZG" section; EIP-4844 "P
 
 from __future__ import annotations
 
+from zkedu._checks import require_bytes
 from zkedu.curves import BLS12_381, Point
 from zkedu.curves.bls12_381_serial import g1_compress, g1_decompress
 from zkedu.hashing import sha256
 from zkedu.kzg.blob import (
-    Polynomial,
     blob_to_polynomial,
     bls_field_to_bytes,
     bytes_to_bls_field,
     compute_challenge,
-    compute_quotient_in_evaluation_form,
     evaluate_polynomial_in_evaluation_form,
-    require_bytes,
 )
 from zkedu.kzg.constants import (
     BLS_MODULUS,
@@ -35,6 +33,7 @@ from zkedu.kzg.constants import (
     VERSIONED_HASH_VERSION_KZG,
 )
 from zkedu.kzg.setup import load_mainnet_g1_lagrange, load_mainnet_g2_tau
+from zkedu.poly import PolynomialEvals
 
 C = BLS12_381
 
@@ -72,29 +71,29 @@ def kzg_to_versioned_hash(commitment: bytes) -> bytes:
 # --- typed implementations --------------------------------------------------------------------------
 
 
-def g1_lincomb_lagrange(scalars: Polynomial) -> Point:
-    """Σ s_i·L_i(τ)·G1 over the bit-reversed Lagrange setup: a commitment to a polynomial in evaluation form.
+def g1_lincomb_lagrange(polynomial: PolynomialEvals) -> Point:
+    """Σ p(ω^i)·[L_i(τ)]₁ over the Lagrange-form setup: the commitment [p(τ)]₁ to a polynomial in evaluation form.
 
-    Spec: deneb "g1_lincomb" with bit_reversal_permutation(KZG_SETUP_G1_LAGRANGE).
+    The values are in the domain's natural order, and so are the setup file's Lagrange points.
+    Spec: deneb "g1_lincomb" with bit_reversal_permutation(KZG_SETUP_G1_LAGRANGE) (both sides bit-reversed there).
     """
-    if len(scalars) != FIELD_ELEMENTS_PER_BLOB:
-        raise ValueError(f"need {FIELD_ELEMENTS_PER_BLOB} evaluations, got {len(scalars)}")
-    return C.msm(load_mainnet_g1_lagrange(), list(scalars))
+    if len(polynomial) != FIELD_ELEMENTS_PER_BLOB:
+        raise ValueError(f"need {FIELD_ELEMENTS_PER_BLOB} evaluations, got {len(polynomial)}")
+    return C.msm(load_mainnet_g1_lagrange(), [int(v) for v in polynomial.values])
 
 
-def blob_to_kzg_commitment_impl(polynomial: Polynomial) -> Point:
+def blob_to_kzg_commitment_impl(polynomial: PolynomialEvals) -> Point:
     """C = [p(τ)]₁ for the polynomial with the blob's values on the domain."""
     return g1_lincomb_lagrange(polynomial)
 
 
-def compute_kzg_proof_impl(polynomial: Polynomial, z: int) -> tuple[Point, int]:
+def compute_kzg_proof_impl(polynomial: PolynomialEvals, z: int) -> tuple[Point, int]:
     """(π, y): y = p(z) and π = [q(τ)]₁ with q(X) = (p(X) - y) / (X - z), all in evaluation form.
 
     Spec: deneb "compute_kzg_proof_impl" (including the special case z in the domain).
     """
     y = evaluate_polynomial_in_evaluation_form(polynomial, z)
-    quotient = compute_quotient_in_evaluation_form(polynomial, z, y)
-    return g1_lincomb_lagrange(quotient), y
+    return g1_lincomb_lagrange(polynomial.divide_by_linear(z, y)), y
 
 
 def verify_kzg_proof_impl(commitment: Point, z: int, y: int, proof: Point) -> bool:

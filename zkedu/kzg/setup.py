@@ -21,9 +21,9 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
+from zkedu._checks import require_bytes
 from zkedu.curves import BLS12_381, Curve, G1Table, Point
 from zkedu.curves.bls12_381_serial import g2_decompress
-from zkedu.kzg.blob import bit_reversal_permutation, require_bytes
 from zkedu.kzg.constants import BYTES_PER_COMMITMENT, BYTES_PER_G2_POINT, FIELD_ELEMENTS_PER_BLOB
 
 # SHA-256 of py-evm's kzg_trusted_setup.txt (the ceremony output in c-kzg's text format). When the file matches
@@ -51,6 +51,13 @@ class TrustedSetup:
         return len(self.g1_monomial) - 1
 
     @property
+    def g2_tau(self) -> Point:
+        """[τ]₂, all a single-point opening needs besides [1]₂."""
+        if len(self.g2_monomial) < 2:
+            raise ValueError("the setup needs [τ]₂ to verify openings")
+        return self.g2_monomial[1]
+
+    @property
     def g1_table(self) -> G1Table:
         """The G1 powers prepared once for fast MSMs (cached on the instance)."""
         cached = self.__dict__.get("_g1_table")
@@ -63,10 +70,14 @@ class TrustedSetup:
 def insecure_setup(curve: Curve, degree: int, tau: int) -> TrustedSetup:
     """A teaching setup with a VISIBLE secret τ: insecure by construction, for small examples only.
 
+    G1 gets every power [τ^i]₁ (i = 0..degree, by a fixed-base table); G2 only [1]₂ and [τ]₂, all that
+    opening at one point needs. Anything needing more G2 powers (a multi-point opening's [Z(τ)]₂) computes
+    them from ``tau`` when asked.
+
     >>> from zkedu.curves import BN254
     >>> s = insecure_setup(BN254, 3, tau=5)
-    >>> s.degree, BN254.eq(s.g1_monomial[2], BN254.mul(BN254.G1, 25))
-    (3, True)
+    >>> s.degree, BN254.eq(s.g1_monomial[2], BN254.mul(BN254.G1, 25)), len(s.g2_monomial)
+    (3, True, 2)
     """
     if not isinstance(degree, int) or isinstance(degree, bool) or degree < 1:
         raise ValueError(f"degree must be an int >= 1, got {degree!r}")
@@ -75,9 +86,11 @@ def insecure_setup(curve: Curve, degree: int, tau: int) -> TrustedSetup:
     if tau % curve.r == 0:
         raise ValueError(f"tau must be non-zero modulo r, got {tau}")
     tau %= curve.r
-    powers = [pow(tau, i, curve.r) for i in range(degree + 1)]
-    g1 = tuple(curve.mul(curve.G1, t) for t in powers)
-    g2 = tuple(curve.mul(curve.G2, t) for t in powers)
+    powers = [1]
+    for _ in range(degree):
+        powers.append(powers[-1] * tau % curve.r)
+    g1 = tuple(curve.mul_many(curve.G1, powers))
+    g2 = (curve.G2, curve.mul(curve.G2, tau))
     return TrustedSetup(curve, g1, g2, tau)
 
 
@@ -175,14 +188,16 @@ def decompress_setup_g1(points: tuple[bytes, ...], sha256: str, seed: int = 4844
 
 @lru_cache(maxsize=1)
 def load_mainnet_g1_lagrange() -> G1Table:
-    """The 4,096 Lagrange-form G1 points in bit-reversal order, ready for blob commitments (cached, ~1 s once).
+    """The 4,096 Lagrange-form G1 points [L_i(τ)]₁ in the domain's natural order, ready for blob commitments.
 
-    Spec: deneb "blob_to_kzg_commitment" uses bit_reversal_permutation(KZG_SETUP_G1_LAGRANGE).
+    Cached, ~1 s once. The spec bit-reverses both these points and the blob's values; ``blob_to_polynomial``
+    puts the values back in natural order, so the points stay as the file lists them.
+    Spec: deneb "blob_to_kzg_commitment" (KZG_SETUP_G1_LAGRANGE).
     """
     setup = read_mainnet_setup()
     if len(setup.g1_lagrange) != FIELD_ELEMENTS_PER_BLOB:
         raise ValueError(f"expected {FIELD_ELEMENTS_PER_BLOB} Lagrange points, got {len(setup.g1_lagrange)}")
-    return decompress_setup_g1(tuple(bit_reversal_permutation(setup.g1_lagrange)), setup.sha256)
+    return decompress_setup_g1(setup.g1_lagrange, setup.sha256)
 
 
 @lru_cache(maxsize=1)

@@ -12,8 +12,8 @@ _pointEvaluationPrecompile; BLOBS_SUPPORTED = 6); zksync-facts.md §1e.
 
 from __future__ import annotations
 
+from zkedu._checks import require_bytes
 from zkedu.hashing import keccak256
-from zkedu.kzg.blob import require_bytes
 from zkedu.kzg.constants import BLS_MODULUS, BYTES_PER_COMMITMENT, BYTES_PER_FIELD_ELEMENT, BYTES_PER_PROOF
 from zkedu.kzg.eip4844 import point_evaluation_precompile
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from numbers import Integral
 
-from zkedu.field import FieldElement
+from zkedu.field import FieldElement, batch_inverse
 from zkedu.poly._common import Element, Field, to_element
 from zkedu.poly.coeff import Polynomial
 from zkedu.poly.domain import Domain
@@ -128,6 +128,42 @@ class PolynomialEvals:
 
     __call__ = evaluate
 
+    def evaluate_fast(self, x: int | Element) -> Element:
+        """The same value as ``evaluate``, computed on plain ints with one batch inversion (for 4,096-point blobs).
+
+        Only for a prime field; the tests check it against ``evaluate``.
+        """
+        x = to_element(self.field, x)
+        if not isinstance(x, FieldElement):
+            raise TypeError(f"evaluate_fast works in a prime field, got {self.field!r}")
+        points = [int(x_i) for x_i in self.domain.elements]
+        values = [int(v) for v in self.values]
+        return x.field(_barycentric_ints(values, points, int(self.domain.offset), int(x), x.field.modulus))
+
+    def divide_by_linear(self, z: int | Element, y: int | Element) -> PolynomialEvals:
+        """The values of q(X) = (f(X) - y) / (X - z) on the domain, for y = f(z): the KZG opening's quotient.
+
+        Off the point z each value is (f_i - y) / (x_i - z). When z is the domain point x_m, the value there is
+        0/0; q(x_m) = f'(x_m), which the barycentric form gives as Σ_{i≠m} (f_i - y)·x_i / (x_m·(x_m - x_i))
+        (on a coset too, because Z'(x_i) = n·c^n / x_i).
+
+        Source: ethereum/consensus-specs, deneb/polynomial-commitments.md, ``compute_kzg_proof_impl`` and
+        ``compute_quotient_eval_within_domain``.
+        """
+        z, y = to_element(self.field, z), to_element(self.field, y)
+        m = self.domain.index_of(z)
+        xs = self.domain.elements
+        # batch_inverse needs no zero: the 0 at x_m (if z is in the domain) is replaced by 1 and patched below.
+        inverses = batch_inverse([x_i - z if i != m else self.field(1) for i, x_i in enumerate(xs)])
+        quotient = [(f_i - y) * inv for f_i, inv in zip(self.values, inverses, strict=True)]
+        if m is not None:
+            at_z = self.field(0)
+            for i, (f_i, x_i) in enumerate(zip(self.values, xs, strict=True)):
+                if i != m:
+                    at_z = at_z + (f_i - y) * x_i / (z * (z - x_i))
+            quotient[m] = at_z
+        return PolynomialEvals(self.domain, quotient)
+
     def to_polynomial(self) -> Polynomial:
         """The same polynomial in coefficient form, by an inverse NTT (on the coset if offset ≠ 1)."""
         return Polynomial(self.field, coset_intt(self.field, self.values, self.domain.offset))
@@ -135,6 +171,18 @@ class PolynomialEvals:
     def __repr__(self) -> str:
         shown = ", ".join(str(int(v)) for v in self.values[:8]) + (", ..." if len(self.values) > 8 else "")
         return f"PolynomialEvals([{shown}] on {self.domain!r})"
+
+
+def _barycentric_ints(values: list[int], points: list[int], offset: int, x: int, p: int) -> int:
+    """``PolynomialEvals.evaluate`` on plain ints: f(x) = (x^n - c^n) / (n·c^n) · Σ f_i·x_i / (x - x_i)."""
+    n = len(points)
+    for x_i, f_i in zip(points, values, strict=True):
+        if x_i == x:
+            return f_i
+    inverses = batch_inverse([(x - x_i) % p for x_i in points], p)
+    total = sum(f_i * x_i % p * inv for f_i, x_i, inv in zip(values, points, inverses, strict=True)) % p
+    c_n = pow(offset, n, p)
+    return (pow(x, n, p) - c_n) * pow(n * c_n, -1, p) % p * total % p
 
 
 def evaluate_on_domain(poly: Polynomial, domain: Domain) -> PolynomialEvals:
