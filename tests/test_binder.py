@@ -3,7 +3,8 @@
 repo2docker reads ``runtime.txt`` (the Python version), installs ``requirements.txt`` with pip, then runs
 ``postBuild``. This test does the same in a new virtual environment with this machine's ``python3`` (which must
 be the version runtime.txt names), then executes every chapter from a fresh kernel of that environment.
-Run by ``make test-binder`` (marker ``binder``): it installs the whole pinned tree, so it takes minutes.
+The environment test is run by ``make test-binder`` (marker ``binder``): it installs the whole pinned tree,
+so it takes minutes; the README and runtime checks run in the default suite.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from pathlib import Path
 import pytest
 
 from tests.notebooks import ROOT
-
-pytestmark = [pytest.mark.binder, pytest.mark.slow]
 
 # The versions README.md states Binder gets; they must be what requirements.txt pins.
 README_VERSIONS = {"jupyterlab": "4.6.6", "jupyter_server": "2.21.1"}
@@ -76,6 +75,8 @@ def _run(command: list[str], cwd: Path, env: dict[str, str], what: str) -> str:
     return proc.stdout
 
 
+@pytest.mark.binder
+@pytest.mark.slow
 def test_binder_environment_runs_every_chapter(binder_env: Path) -> None:
     venv_python = binder_env.parent / "venv" / "bin" / "python"
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
