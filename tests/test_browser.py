@@ -27,7 +27,7 @@ SCREENSHOTS = ROOT / "_build" / "screenshots"
 WIDTH = 1280
 
 # Patterns of TeX that should have been typeset: a reader must never see them as text.
-RAW_TEX = re.compile(r"\$\$|\\\(|\\\[|\\(?:frac|mathbb|mathrm|mathtt|texttt|begin|end|cdot|sum|prod|big)\b|\\_")
+RAW_TEX = re.compile(r"\$\$|\$(?=[^\d\s$])|\\[A-Za-z]{2,}|\\[()\[\]_{}]")
 
 
 def _page(source: Path) -> Path:
@@ -205,3 +205,17 @@ def _link_problems(links: list[str], base_url: str, book: Path) -> list[str]:
         if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _ids(target):
             problems.append(f"broken anchor: {link}")
     return problems
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        ("So the prover divides, $ and publishes the proof\\pi = [q(\\tau)]_1, one more", True),  # ch05 before
+        ("O / \\texttt{max\\_pubdata}", True),  # ch08 before
+        ("a $$ inside bytes", True),
+        ("balances log-uniform in $1-$10M, amounts in $1-$10k", False),  # prices are prose
+        ("a backslash\\ alone", False),
+    ],
+)
+def test_raw_tex_pattern_catches_untypeset_math_and_spares_prices(text: str, raw: bool) -> None:
+    assert bool(RAW_TEX.search(text)) is raw
