@@ -123,3 +123,22 @@ def test_pages_load_no_script_or_style_from_the_network(built_book: Path) -> Non
 
 # What a reader sees in a browser (math typeset, widgets rendered, no errors, offline) is checked page by
 # page in tests/test_browser.py, run by `make test-browser`.
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_each_citation_label_names_one_source(built_book: Path) -> None:
+    """Two different sources never read the same (e.g. seven times "Matter Labs, 2026")."""
+    import re
+
+    citation = re.compile(r'<a class="reference internal" href="bibliography\.html#[^"]*" title="([^"]*)">([^<]*)</a>')
+    sources_by_label: dict[str, set[str]] = {}
+    for source in chapter_notebooks():
+        for title, label in citation.findall(_page(built_book, source).read_text()):
+            sources_by_label.setdefault(label, set()).add(title)
+    assert sources_by_label, "no citations found in any chapter"
+    shared = {label: sorted(titles) for label, titles in sources_by_label.items() if len(titles) > 1}
+    assert not shared, f"citation labels shared by several sources: {shared}"
+    bibliography = (built_book / "book" / "bibliography.html").read_text()
+    for lowered in ("Zksync", "eip-4844</span>"):
+        assert lowered not in bibliography, f"a title lost its capitals in the bibliography: {lowered!r}"
