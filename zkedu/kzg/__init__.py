@@ -4,7 +4,7 @@
 - ``zkedu.kzg.setup``: the insecure teaching setup (visible τ) and Ethereum's ceremony output from py-evm.
 - ``zkedu.kzg.blob``: blobs as ``zkedu.poly.PolynomialEvals`` on their ``Domain`` (field level: challenge, evaluation).
 - ``zkedu.kzg.eip4844``: the byte-level EIP-4844 API, byte-identical with ckzg.
-- ``zkedu.kzg.merkle``: a tiny Merkle vector commitment, the hash-based contrast.
+- ``zkedu.kzg.merkle``: re-exports :mod:`zkedu.merkle`, the hash-based vector commitment (KZG's contrast).
 
 Spec: consensus-specs deneb/polynomial-commitments.md; EIP-4844.
 """

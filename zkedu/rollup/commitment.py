@@ -7,7 +7,7 @@ opening commitment keccak(versioned hash || z (16 bytes) || y). Era's metadata h
 account code hashes) and system-log hash are left out.
 
 Source: EC l1-contracts/contracts/state-transition/chain-deps/facets/Executor.sol (_createBatchCommitment,
-_hashStoredBatchInfo); da-contracts RollupL1DAValidator.sol; system-contracts L1Messenger.sol (zksync-facts.md §1f).
+_hashStoredBatchInfo); da-contracts RollupL1DAValidator.sol; system-contracts L1Messenger.sol.
 """
 
 from __future__ import annotations
@@ -23,6 +23,72 @@ EMPTY_LOG_LEAF = keccak256(bytes(88))
 ZERO32 = bytes(32)
 
 
+def compute_merkle_levels(leaves: Sequence[bytes], empty_leaf: bytes, depth: int) -> list[list[bytes]]:
+    """Every level of a depth-``depth`` keccak tree over ``leaves`` padded with ``empty_leaf``, leaves first.
+
+    Each level holds only its filled prefix (a trailing node pairs with that level's all-empty subtree,
+    ``zeros[i+1] = keccak(zeros[i] || zeros[i])``); the last level is ``[root]``. The L2->L1 log tree, the
+    MessageRoot's per-chain trees and its tree over chains are all this tree, with their own empty leaf.
+
+    Source: EC l1-contracts/contracts/common/libraries/Merkle.sol (efficientHash), FullMerkle.sol,
+    DynamicIncrementalMerkle.sol; system-contracts L1Messenger.sol.
+    """
+    if not isinstance(depth, int) or not 0 <= depth < 256:
+        raise ValueError(f"depth must be an int in [0, 256), got {depth!r}")
+    if len(leaves) > 1 << depth:
+        raise ValueError(f"a depth-{depth} tree holds at most {1 << depth} leaves, got {len(leaves)}")
+    level, empty = list(leaves), empty_leaf
+    levels = [level]
+    for _ in range(depth):
+        if len(level) % 2:
+            level = [*level, empty]
+        level = [keccak256(level[i] + level[i + 1]) for i in range(0, len(level), 2)]
+        empty = keccak256(empty + empty)
+        levels.append(level)
+    if not levels[-1]:
+        levels[-1] = [empty]
+    return levels
+
+
+def compute_merkle_path(levels: Sequence[Sequence[bytes]], index: int, empty_leaf: bytes) -> tuple[bytes, ...]:
+    """The sibling of leaf ``index`` at each level, bottom up, from ``compute_merkle_levels``'s output.
+
+    Verify with ``compute_root_from_path(path, index, leaf) == levels[-1][0]``.
+    """
+    if not isinstance(index, int) or not 0 <= index < len(levels[0]):
+        raise ValueError(f"index must be in [0, {len(levels[0])}), got {index!r}")
+    path, empty = [], empty_leaf
+    for level in levels[:-1]:
+        sibling = index ^ 1
+        path.append(level[sibling] if sibling < len(level) else empty)
+        empty = keccak256(empty + empty)
+        index >>= 1
+    return tuple(path)
+
+
+def compute_root_from_path(path: Sequence[bytes], index: int, leaf: bytes) -> bytes:
+    """Hash ``leaf`` up its ``path``: left or right at each level by the bits of ``index`` (Merkle.calculateRoot).
+
+    Rejects an index that does not fit a tree of the path's depth, as the contract does.
+
+    Source: EC l1-contracts/contracts/common/libraries/Merkle.sol (calculateRoot,
+    _validatePathLengthForSingleProof).
+
+    >>> a, b = bytes(32), bytes([1]) * 32
+    >>> compute_root_from_path([b], 0, a) == keccak256(a + b) == compute_root_from_path([a], 1, b)
+    True
+    """
+    if len(path) >= 256:
+        raise ValueError(f"a Merkle path has fewer than 256 nodes, got {len(path)}")
+    if not isinstance(index, int) or not 0 <= index < 1 << len(path):
+        raise ValueError(f"index {index!r} does not fit a tree of depth {len(path)}")
+    node = leaf
+    for sibling in path:
+        node = keccak256(sibling + node) if index & 1 else keccak256(node + sibling)
+        index >>= 1
+    return node
+
+
 def compute_l2_logs_root(logs: Sequence[L2ToL1Log]) -> bytes:
     """Root of the depth-14 keccak tree over the batch's 88-byte L2->L1 logs, padded with keccak(88 zero bytes).
 
@@ -35,14 +101,20 @@ def compute_l2_logs_root(logs: Sequence[L2ToL1Log]) -> bytes:
     """
     if len(logs) > 1 << L2_TO_L1_LOGS_TREE_DEPTH:
         raise ValueError(f"at most {1 << L2_TO_L1_LOGS_TREE_DEPTH} L2->L1 logs per batch, got {len(logs)}")
-    level = [keccak256(log.to_bytes()) for log in logs]
-    empty = EMPTY_LOG_LEAF
-    for _ in range(L2_TO_L1_LOGS_TREE_DEPTH):
-        if len(level) % 2:
-            level.append(empty)
-        level = [keccak256(level[i] + level[i + 1]) for i in range(0, len(level), 2)]
-        empty = keccak256(empty + empty)
-    return level[0] if level else empty
+    leaves = [keccak256(log.to_bytes()) for log in logs]
+    return compute_merkle_levels(leaves, EMPTY_LOG_LEAF, L2_TO_L1_LOGS_TREE_DEPTH)[-1][0]
+
+
+def compute_l2_log_proof(logs: Sequence[L2ToL1Log], index: int) -> tuple[bytes, ...]:
+    """The 14 siblings proving log ``index`` in the batch's local log tree (verify: ``compute_root_from_path``).
+
+    Source: EC system-contracts L1Messenger.sol (the tree); l1-contracts MessageVerification.sol (its proof).
+    """
+    if not 0 <= index < len(logs):
+        raise ValueError(f"log index must be in [0, {len(logs)}), got {index!r}")
+    leaves = [keccak256(log.to_bytes()) for log in logs]
+    levels = compute_merkle_levels(leaves, EMPTY_LOG_LEAF, L2_TO_L1_LOGS_TREE_DEPTH)
+    return compute_merkle_path(levels, index, EMPTY_LOG_LEAF)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,43 @@
+"""Chapter 4 exercises: the order of a point and a discrete logarithm, both on toy curves.
+
+Source: ``zkedu.curves.toy``, the curve the chapter draws.
+"""
+
+from __future__ import annotations
+
+import random
+
+from zkedu.booktools.exercises import Exercise, register
+from zkedu.curves.toy import ToyCurve, ToyPoint
+
+DLOG_CURVE = ToyCurve(97, -1, 1)
+DLOG_BASE = (3, 5)
+DLOG_SEED = 2024
+
+
+def compute_hidden_point() -> ToyPoint:
+    """The point Q = k·(3, 5) that chapter 4's second exercise prints, for its seeded hidden k."""
+    hidden_k = random.Random(DLOG_SEED).randrange(1, 49)
+    return DLOG_CURVE.mul(DLOG_BASE, hidden_k)
+
+
+def is_discrete_log(answer: int) -> bool:
+    """Whether answer·(3, 5) is the exercise's Q (any k congruent modulo the point's order counts)."""
+    return DLOG_CURVE.mul(DLOG_BASE, answer) == compute_hidden_point()
+
+
+register(Exercise(
+    "ch04-point-order",
+    how_to_answer="an integer n >= 1",
+    hint="keep adding (3, 6) to a running total until the total is None (the point at infinity).",
+    expected=lambda: ToyCurve(97, 2, 3).point_order((3, 6)),
+    note="That many copies of (3, 6) add up to the point at infinity.",
+))
+
+register(Exercise(
+    "ch04-discrete-log",
+    how_to_answer="an integer k with k·(3, 5) = Q",
+    hint="walk the orbit E.orbit((3, 5)): entry number i (from 0) is (i + 1)·P.",
+    is_correct=lambda answer: is_discrete_log(answer),
+    targeted_hint=lambda a: f"{a}·(3, 5) is {DLOG_CURVE.mul(DLOG_BASE, a)}, not Q.",
+))
