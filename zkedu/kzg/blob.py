@@ -69,8 +69,13 @@ def bit_reversal_permutation(sequence: Sequence) -> list:
     >>> bit_reversal_permutation([0, 1, 2, 3, 4, 5, 6, 7])
     [0, 4, 2, 6, 1, 5, 3, 7]
     """
-    n = len(sequence)
-    return [sequence[reverse_bits(i, n)] for i in range(n)]
+    return [sequence[j] for j in _reversed_indices(len(sequence))]
+
+
+@lru_cache(maxsize=8)
+def _reversed_indices(n: int) -> tuple[int, ...]:
+    """reverse_bits(i, n) for every i, computed once per length (a blob reorders 4,096 values each time)."""
+    return tuple(reverse_bits(i, n) for i in range(n))
 
 
 def bytes_to_bls_field(b: bytes) -> BLSFieldElement:
