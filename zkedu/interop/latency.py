@@ -119,6 +119,6 @@ def compute_settlement_cost_per_chain(params: LatencyParams, settlement: Settlem
     batches_per_day = 86_400.0 / compute_batch_seconds(params)
     eth_per_batch = BATCH_FIXED_L1_GAS * np.asarray(params.l1_gas_price_gwei, dtype=float) * 1e-9
     if settlement is Settlement.L1:
-        return batches_per_day * eth_per_batch
+        return batches_per_day * eth_per_batch * np.ones_like(np.asarray(params.chains, dtype=float))
     gateway_batches_per_day = 86_400.0 / np.asarray(params.batch_interval_seconds, dtype=float)
     return gateway_batches_per_day * eth_per_batch / np.asarray(params.chains, dtype=float)
