@@ -45,7 +45,9 @@ def same(a: Any, b: Any) -> bool:
         return np.array_equal(np.asarray(a), np.asarray(b), equal_nan=True)
     if isinstance(a, tuple | list) and isinstance(b, tuple | list):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    return bool(np.all(a == b))
 
 
 def test_figure_helpers_refuse_missing_labels() -> None:
