@@ -10,8 +10,9 @@ How Era differs: its proof has ONE public input, keccak(previous batch commitmen
 the statement stays 32 bytes whatever the batch. This teaching circuit takes the balances directly as public
 inputs instead: a keccak computed inside the circuit would cost far more rows than the whole transfers circuit.
 
-The verifier is pluggable: any callable (pre, post, proof) -> (accepted, gas). The default runs the Python
-verifier and charges Era's planning constant; an EVM verifier contract can be plugged in to charge measured gas.
+The verifier is pluggable: any callable (pre, post, proof) -> (accepted, gas). The default sends the proof to
+the PLONK verifier contract (Vyper, run in py-evm: ``zkedu.plonk.verify_transfers_onchain``) and charges the gas
+that call measured; ``python_plonk_verifier`` runs the Python verifier and charges Era's planning constant.
 
 Source: EC l1-contracts/contracts/state-transition/chain-deps/facets/Executor.sol (commit / prove / execute,
 the stored batch hash); snarkjs src/plonk_verify.js (the statement: public signals and proof).
@@ -52,6 +53,13 @@ def python_plonk_verifier(pre_balances: list[int], post_balances: list[int], pro
     return verify_transfers(pre_balances, post_balances, proof), PROVE_GAS
 
 
+def evm_plonk_verifier(pre_balances: list[int], post_balances: list[int], proof: bytes) -> tuple[bool, int]:
+    """The default verifier: the L1 verifier contract run in py-evm, charged the gas its call measured."""
+    from zkedu.plonk import verify_transfers_onchain  # deferred: the contract is compiled on first use
+
+    return verify_transfers_onchain(pre_balances, post_balances, proof)
+
+
 @dataclass
 class BalanceBatch:
     """One committed batch as L1 stores it: number, the hash of its balances, and its status."""
@@ -67,7 +75,7 @@ class BalanceRollupL1:
     """commit / prove / execute for a balance rollup, with a gas ledger."""
 
     genesis_balances: list[int]
-    verifier: Verifier = python_plonk_verifier
+    verifier: Verifier = evm_plonk_verifier
     batches: list[BalanceBatch] = field(default_factory=list)
     gas_ledger: list[tuple[str, int, int]] = field(default_factory=list)  # (step, batch, gas)
     _last_post: list[int] = field(default_factory=list, repr=False)
