@@ -182,7 +182,8 @@ def verify_transfers_onchain(pre_balances: list[int], post_balances: list[int], 
     The contract is generated for the transfers circuit of ``len(pre_balances)`` accounts, compiled and
     deployed once, then called with calldata ``verifyProof(proof, pre ‖ post)``. The proof's bytes go to
     the EVM exactly as given; the contract rejects any that are malformed. Balances that cannot be
-    encoded at all (not ints in [0, 2^256), empty, or lists of different lengths) raise ValueError.
+    encoded at all (not ints in [0, 2^256), empty, or lists of different lengths) raise ValueError, and so
+    do more accounts than the teaching rollup has a circuit for (``zkedu.plonk.api.MAX_ACCOUNTS``).
 
     Source: zkedu.plonk.api (the statement: the public inputs are pre ‖ post); snarkjs's Solidity verifier
     (the calldata layout).
