@@ -145,12 +145,15 @@ class OnchainVerdict:
 
 
 class OnchainVerifier:
-    """A verifier contract for one verification key, deployed on its own ``LocalChain``."""
+    """A verifier contract for one verification key, deployed on its own ``LocalChain``.
 
-    def __init__(self, vk: Mapping[str, Any]) -> None:
+    ``fast_pairing=False`` runs py-evm's own ecPairing instead of zkedu's (same answers, same gas, slower).
+    """
+
+    def __init__(self, vk: Mapping[str, Any], fast_pairing: bool = True) -> None:
         self.n_public = int(vk["nPublic"])
         self.source = render_verifier_source(vk)
-        self.chain = LocalChain()
+        self.chain = LocalChain(fast_pairing=fast_pairing)
         self.address = self.chain.deploy(compile_vyper(self.source))
 
     def verify(self, public_inputs: Sequence[int], proof: bytes) -> OnchainVerdict:
