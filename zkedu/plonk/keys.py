@@ -1,10 +1,12 @@
 """Preprocessing: a circuit's selector and permutation polynomials, committed once into a verification key.
 
 For a circuit on the domain H = {1, ω, ..., ω^(n-1)}:
+
 - selectors qM, qL, qR, qO, qC are interpolated from their columns;
 - the permutation labels every wire slot: slot (column j, row i) is k_j·ω^i with k_0 = 1, k_1 = 2, k_2 = 3
   (the cosets H, 2H, 3H are disjoint); σ sends each slot to the label of the next slot holding the same
   variable, so S1, S2, S3 interpolate σ on columns a, b, c.
+
 The verification key is the eight commitments [qM]₁ ... [S3]₁, [τ]₂, n and the number of public inputs.
 
 The setup is a teaching setup with a *visible* τ (``TEACHING_TAU``): insecure by construction, anyone who

@@ -9,6 +9,7 @@ With the challenges from the transcript, L1(ξ) and PI(ξ)::
           - Z_H(ξ)·([t_lo] + ξ^n·[t_mid] + ξ^2n·[t_hi])
     [F] = [D] + v·[a] + v²·[b] + v³·[c] + v⁴·[S1] + v⁵·[S2]
     [E] = (-r0 + v·ā + v²·b̄ + v³·c̄ + v⁴·s̄1 + v⁵·s̄2 + u·z̄ω)·[1]
+
 and accept iff e(-([W_ξ] + u·[W_ξω]), [τ]₂) · e(ξ·[W_ξ] + u·ξω·[W_ξω] + [F] - [E], [1]₂) = 1.
 
 Source: PLONK (ePrint 2019/953) §8.3 "Verifier Algorithm"; snarkjs src/plonk_verify.js (calculateR0,
