@@ -176,7 +176,7 @@ def test_best_of_reports_the_fastest_run_per_call() -> None:
     assert len(calls) == 12 and 0 <= seconds < 1
     with pytest.raises(ValueError, match="repeat must be >= 1, got 0"):
         best_of(lambda: None, repeat=0)
-    with pytest.raises(TypeError, match=re.escape("number must be an int, got float 2.0")):
+    with pytest.raises(TypeError, match=re.escape("number must be an int, got float: 2.0")):
         best_of(lambda: None, number=2.0)  # type: ignore[arg-type]
 
 
