@@ -35,3 +35,18 @@ def test_measured_verification_matches_the_price_list_for_its_precompile_calls(m
     assert sum(r.gas for r in compute_gas_table(measured, 4 + 768 + 4 * 32)) == measured.total
     # the precompiles are most of it: the rest (calldata, base cost, arithmetic) is under a third
     assert predicted > 0.66 * measured.total
+
+
+def test_verify_transfers_onchain_keeps_the_promised_name_and_signature() -> None:
+    import inspect
+
+    import zkedu.plonk
+
+    sig = inspect.signature(zkedu.plonk.verify_transfers_onchain)
+    assert "verify_transfers_onchain" in zkedu.plonk.__all__
+    assert [(p.name, p.annotation) for p in sig.parameters.values()] == [
+        ("pre_balances", "list[int]"),
+        ("post_balances", "list[int]"),
+        ("proof", "bytes"),
+    ]
+    assert sig.return_annotation == "tuple[bool, int]"
