@@ -83,6 +83,8 @@ def test_unencodable_balances_raise_naming_them(batch: tuple[list[int], list[int
         verify_transfers_onchain(pre, post[:3], proof)
     with pytest.raises(ValueError, match="public input 0"):
         verify_transfers_onchain([-1, *pre[1:]], post, proof)
+    with pytest.raises(ValueError, match="got 17"):
+        verify_transfers_onchain([0] * 17, [0] * 17, proof)
     with pytest.raises(TypeError, match="proof must be bytes"):
         verify_transfers_onchain(pre, post, proof.hex())  # type: ignore[arg-type]
 

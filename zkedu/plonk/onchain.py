@@ -145,12 +145,15 @@ class OnchainVerdict:
 
 
 class OnchainVerifier:
-    """A verifier contract for one verification key, deployed on its own ``LocalChain``."""
+    """A verifier contract for one verification key, deployed on its own ``LocalChain``.
 
-    def __init__(self, vk: Mapping[str, Any]) -> None:
+    ``fast_pairing=False`` runs py-evm's own ecPairing instead of zkedu's (same answers, same gas, slower).
+    """
+
+    def __init__(self, vk: Mapping[str, Any], fast_pairing: bool = True) -> None:
         self.n_public = int(vk["nPublic"])
         self.source = render_verifier_source(vk)
-        self.chain = LocalChain()
+        self.chain = LocalChain(fast_pairing=fast_pairing)
         self.address = self.chain.deploy(compile_vyper(self.source))
 
     def verify(self, public_inputs: Sequence[int], proof: bytes) -> OnchainVerdict:
@@ -182,7 +185,8 @@ def verify_transfers_onchain(pre_balances: list[int], post_balances: list[int], 
     The contract is generated for the transfers circuit of ``len(pre_balances)`` accounts, compiled and
     deployed once, then called with calldata ``verifyProof(proof, pre ‖ post)``. The proof's bytes go to
     the EVM exactly as given; the contract rejects any that are malformed. Balances that cannot be
-    encoded at all (not ints in [0, 2^256), empty, or lists of different lengths) raise ValueError.
+    encoded at all (not ints in [0, 2^256), empty, or lists of different lengths) raise ValueError, and so
+    do more accounts than the teaching rollup has a circuit for (``zkedu.plonk.api.MAX_ACCOUNTS``).
 
     Source: zkedu.plonk.api (the statement: the public inputs are pre ‖ post); snarkjs's Solidity verifier
     (the calldata layout).
