@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from zkedu.kzg.merkle import compute_merkle_proof
+from zkedu.merkle import compute_merkle_proof
 from zkedu.widgets.ch05_kzg import compute_opening_sizes, update
 
 

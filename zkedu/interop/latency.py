@@ -31,10 +31,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from zkedu.constants import ERA_EXECUTION_DELAY_SECONDS
 from zkedu.interop.network import Settlement
+from zkedu.rollup.amortisation import BATCH_FIXED_L1_GAS
 from zkedu.rollup.commitment import L2_TO_L1_LOGS_TREE_DEPTH
-from zkedu.rollup.fee_sweep import ERA_EXECUTION_DELAY_SECONDS
-from zkedu.rollup.fees import BATCH_FIXED_L1_GAS
 
 L1_SLOT_SECONDS = 12.0
 LOG_SLOTS_PER_BATCH = 1 << L2_TO_L1_LOGS_TREE_DEPTH

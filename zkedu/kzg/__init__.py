@@ -4,7 +4,7 @@
 - ``zkedu.kzg.setup``: the insecure teaching setup (visible τ) and Ethereum's ceremony output from py-evm.
 - ``zkedu.kzg.blob``: blobs as ``zkedu.poly.PolynomialEvals`` on their ``Domain`` (field level: challenge, evaluation).
 - ``zkedu.kzg.eip4844``: the byte-level EIP-4844 API, byte-identical with ckzg.
-- ``zkedu.kzg.merkle``: a tiny Merkle vector commitment, the hash-based contrast.
+- ``zkedu.kzg.merkle``: re-exports :mod:`zkedu.merkle`, the hash-based vector commitment (KZG's contrast).
 
 Spec: consensus-specs deneb/polynomial-commitments.md; EIP-4844.
 """
@@ -46,6 +46,7 @@ from zkedu.kzg.eip4844 import (
     kzg_to_versioned_hash,
     point_evaluation_precompile,
     verify_blob_kzg_proof,
+    verify_blob_kzg_proof_batch,
     verify_kzg_proof,
 )
 from zkedu.kzg.kzg import (
@@ -95,6 +96,7 @@ __all__ = [
     "trusted_setup_path",
     "unpack_bytes_from_blob",
     "verify_blob_kzg_proof",
+    "verify_blob_kzg_proof_batch",
     "verify_kzg_proof",
     "verify_multi_opening",
     "verify_opening",

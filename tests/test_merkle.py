@@ -1,4 +1,4 @@
-"""zkedu.kzg.merkle: the hash-based vector commitment opens correctly and rejects tampering."""
+"""zkedu.merkle: the hash-based vector commitment opens correctly and rejects tampering."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zkedu.kzg.merkle import (
+from zkedu.merkle import (
     commit_vector,
     compute_merkle_proof,
     hash_leaf,
@@ -63,3 +63,20 @@ def test_bad_inputs() -> None:
         compute_merkle_proof([b"a", b"b"], 2)
     with pytest.raises(ValueError, match="unknown hash 'md5'"):
         commit_vector([b"a"], "md5")
+
+
+def test_old_import_path_is_the_same_object() -> None:
+    import zkedu.kzg.merkle as old
+    import zkedu.merkle as new
+
+    assert old.MerkleOpening is new.MerkleOpening
+    assert old.verify_merkle_proof is new.verify_merkle_proof
+
+
+def test_merkle_module_loads_no_curve() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, zkedu.merkle; print(any(m.startswith(('py_ecc', 'zkedu.curves')) for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
