@@ -11,6 +11,10 @@ import yaml
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from zkedu import _nbexec
+
+_nbexec.install()  # Output-widget cells must never stall on a lost zmq wake-up (see zkedu/_nbexec.py)
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

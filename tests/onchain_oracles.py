@@ -1,0 +1,146 @@
+"""Test-only oracles for the on-chain verifier: snarkjs (PLONK proofs and its Solidity verifier) and solc-js.
+
+Both come from npm at test time into a cache directory outside the repository (never committed: snarkjs
+is GPL-3.0). Without Node.js the tests that need them skip, except under CI, where they fail and say why.
+
+``snarkjs_fixture`` builds an independent proof with snarkjs alone: a tiny rank-1 constraint system and
+its witness are written here in iden3's binary formats (r1cs, wtns), then snarkjs runs a powers-of-tau
+ceremony, the PLONK setup and the prover. Its proof checks the Vyper contract against a prover that
+shares no code with zkedu.
+
+Source: iden3/r1csfile (r1cs format), iden3/snarkjs src/wtns_utils.js (wtns format), snarkjs CLI.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import struct
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from zkedu.curves import BN254
+
+SNARKJS_VERSION = "0.7.6"
+SOLC_VERSION = "0.8.37"
+NPM_DIR = Path(os.environ.get("ZKEDU_NPM_CACHE", Path.home() / ".cache" / "zkedu-npm" / "onchain"))
+
+
+def require_node() -> str:
+    node = shutil.which("node")
+    if node is None or shutil.which("npm") is None:
+        if os.environ.get("CI"):
+            pytest.fail(
+                "Node.js and npm are needed for the snarkjs/solc oracles; install them (apt-get install nodejs npm)"
+            )
+        pytest.skip("Node.js/npm not installed: snarkjs and solc oracles unavailable")
+    return node
+
+
+def npm_package_dir() -> Path:
+    """Install snarkjs and solc (pinned) into the cache once; return its node_modules directory."""
+    require_node()
+    modules = NPM_DIR / "node_modules"
+    stamp = NPM_DIR / f"installed-{SNARKJS_VERSION}-{SOLC_VERSION}"
+    if not stamp.exists():
+        NPM_DIR.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(NPM_DIR),
+             f"snarkjs@{SNARKJS_VERSION}", f"solc@{SOLC_VERSION}"],
+            check=True, capture_output=True, timeout=600,
+        )  # fmt: skip
+        stamp.touch()
+    return modules
+
+
+def snarkjs(*args: str, cwd: Path) -> str:
+    cli = npm_package_dir() / "snarkjs" / "build" / "cli.cjs"
+    out = subprocess.run(["node", str(cli), *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    if out.returncode != 0:
+        raise RuntimeError(f"snarkjs {' '.join(args)} failed: {out.stdout}{out.stderr}")
+    return out.stdout
+
+
+def _section(kind: int, body: bytes) -> bytes:
+    return struct.pack("<IQ", kind, len(body)) + body
+
+
+def _fr(v: int) -> bytes:
+    return (v % BN254.r).to_bytes(32, "little")
+
+
+def write_r1cs(path: Path, n_public_inputs: int) -> None:
+    """A circuit with one public output: out = a³ + Σ in_i, for private a and public in_1..in_m.
+
+    Wires: 0 = the constant 1, 1 = out, 2..m+1 = in_i, m+2 = a, m+3 = t = a².
+    Constraints: a · a = t;  t · a = out - Σ in_i.
+    """
+    m = n_public_inputs
+    a, t = m + 2, m + 3
+    n_wires = m + 4
+
+    def lc(terms: dict[int, int]) -> bytes:
+        return struct.pack("<I", len(terms)) + b"".join(struct.pack("<I", w) + _fr(c) for w, c in sorted(terms.items()))
+
+    c1 = lc({a: 1}) + lc({a: 1}) + lc({t: 1})
+    c2 = lc({t: 1}) + lc({a: 1}) + lc({1: 1, **{2 + i: -1 for i in range(m)}})
+    header = (
+        struct.pack("<I", 32) + BN254.r.to_bytes(32, "little") + struct.pack("<IIIIQI", n_wires, 1, m, 1, n_wires, 2)
+    )
+    labels = b"".join(struct.pack("<Q", i) for i in range(n_wires))
+    sections = _section(1, header) + _section(2, c1 + c2) + _section(3, labels)
+    path.write_bytes(b"r1cs" + struct.pack("<II", 1, 3) + sections)
+
+
+def write_wtns(path: Path, public_inputs: list[int], a: int) -> int:
+    """The witness of ``write_r1cs``'s circuit; returns the public output."""
+    out = (a**3 + sum(public_inputs)) % BN254.r
+    values = [1, out, *public_inputs, a, a * a % BN254.r]
+    header = struct.pack("<I", 32) + BN254.r.to_bytes(32, "little") + struct.pack("<I", len(values))
+    body = _section(1, header) + _section(2, b"".join(_fr(v) for v in values))
+    path.write_bytes(b"wtns" + struct.pack("<II", 2, 2) + body)
+    return out
+
+
+@dataclass(frozen=True)
+class SnarkjsFixture:
+    """A snarkjs PLONK verification key, proofs with their public signals, and the directory they live in."""
+
+    vk: dict[str, Any]
+    proofs: list[tuple[dict[str, Any], list[int]]]
+    directory: Path
+
+
+def build_snarkjs_fixture(directory: Path, n_public_inputs: int = 3, n_proofs: int = 2) -> SnarkjsFixture:
+    """Run snarkjs's ceremony, PLONK setup and prover on ``write_r1cs``'s circuit."""
+    d = directory
+    write_r1cs(d / "circuit.r1cs", n_public_inputs)
+    snarkjs("powersoftau", "new", "bn128", "6", "pot0.ptau", cwd=d)
+    snarkjs("powersoftau", "contribute", "pot0.ptau", "pot1.ptau", "--name=zkedu", "-e=zkedu test entropy", cwd=d)
+    snarkjs("powersoftau", "prepare", "phase2", "pot1.ptau", "pot.ptau", cwd=d)
+    snarkjs("plonk", "setup", "circuit.r1cs", "pot.ptau", "circuit.zkey", cwd=d)
+    snarkjs("zkey", "export", "verificationkey", "circuit.zkey", "vk.json", cwd=d)
+    proofs = []
+    for k in range(n_proofs):
+        inputs = [1000 * k + i + 1 for i in range(n_public_inputs)]
+        write_wtns(d / f"w{k}.wtns", inputs, a=7 + k)
+        snarkjs("plonk", "prove", "circuit.zkey", f"w{k}.wtns", f"proof{k}.json", f"public{k}.json", cwd=d)
+        public = [int(s) for s in json.loads((d / f"public{k}.json").read_text())]
+        proofs.append((json.loads((d / f"proof{k}.json").read_text()), public))
+    return SnarkjsFixture(vk=json.loads((d / "vk.json").read_text()), proofs=proofs, directory=d)
+
+
+def snarkjs_verifies(fixture_dir: Path, vk: dict[str, Any], proof: dict[str, Any], public: list[int]) -> bool:
+    (fixture_dir / "check_vk.json").write_text(json.dumps(vk))
+    (fixture_dir / "check_proof.json").write_text(json.dumps(proof))
+    (fixture_dir / "check_public.json").write_text(json.dumps([str(x) for x in public]))
+    try:
+        out = snarkjs("plonk", "verify", "check_vk.json", "check_public.json", "check_proof.json", cwd=fixture_dir)
+    except RuntimeError:
+        return False
+    return "OK" in out

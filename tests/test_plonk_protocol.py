@@ -1,0 +1,156 @@
+"""zkedu.plonk prover and verifier on a small circuit: completeness, soundness against every tamper, transcript."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zkedu.curves import BN254
+from zkedu.field import BN254_FR
+from zkedu.plonk.encoding import PROOF_SIZE, proof_from_bytes, proof_to_bytes
+from zkedu.plonk.keys import compute_proving_key, compute_sigma, lagrange_at
+from zkedu.plonk.prover import compute_grand_product, compute_wire_polynomials, prove
+from zkedu.plonk.transcript import KeccakTranscript
+from zkedu.plonk.transfers import build_transfers_circuit
+from zkedu.plonk.verifier import compute_challenges, verify
+
+F = BN254_FR
+CIRCUIT, WITNESS = build_transfers_circuit([10, 3], [(0, 1, 4)], capacity=1)
+PK = compute_proving_key(CIRCUIT)
+PUBLIC = CIRCUIT.public_values(WITNESS)
+PROOF = prove(PK, WITNESS, random.Random(1))
+PROOF_BYTES = proof_to_bytes(PROOF)
+
+
+def _verify_bytes(public: list[int], data: bytes) -> bool:
+    try:
+        return verify(PK.vk, public, proof_from_bytes(data))
+    except ValueError:
+        return False
+
+
+def test_honest_proof_verifies_and_is_768_bytes() -> None:
+    assert len(PROOF_BYTES) == PROOF_SIZE == 768
+    assert proof_from_bytes(PROOF_BYTES) == PROOF
+    assert verify(PK.vk, PUBLIC, PROOF)
+
+
+def test_blinding_makes_two_proofs_of_one_statement_differ() -> None:
+    other = prove(PK, WITNESS, random.Random(2))
+    assert other != PROOF and verify(PK.vk, PUBLIC, other)
+    assert other.round1.a != PROOF.round1.a
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_any_changed_public_input_is_rejected(index: int) -> None:
+    public = list(PUBLIC)
+    public[index] += 1
+    assert not verify(PK.vk, public, PROOF)
+
+
+def test_wrong_number_of_public_inputs_is_rejected() -> None:
+    assert not verify(PK.vk, PUBLIC[:-1], PROOF)
+    assert not verify(PK.vk, [*PUBLIC, 0], PROOF)
+
+
+@pytest.mark.parametrize("field", ["a", "b", "c", "s1", "s2", "zw"])
+def test_any_changed_evaluation_is_rejected(field: str) -> None:
+    r4 = PROOF.round4
+    bad = dataclasses.replace(PROOF, round4=dataclasses.replace(r4, **{field: (getattr(r4, field) + 1) % F.modulus}))
+    assert not verify(PK.vk, PUBLIC, bad)
+
+
+@pytest.mark.parametrize("word", range(18))
+def test_any_commitment_replaced_by_another_curve_point_is_rejected(word: int) -> None:
+    point = BN254.to_affine(BN254.mul(BN254.G1, 1234567 + word))
+    data = bytearray(PROOF_BYTES)
+    start = (word // 2) * 64
+    data[start : start + 64] = point[0].to_bytes(32, "big") + point[1].to_bytes(32, "big")
+    assert not _verify_bytes(PUBLIC, bytes(data))
+
+
+@settings(max_examples=25)
+@given(st.integers(0, PROOF_SIZE - 1), st.integers(1, 255))
+def test_any_flipped_byte_is_rejected(position: int, mask: int) -> None:
+    data = bytearray(PROOF_BYTES)
+    data[position] ^= mask
+    assert not _verify_bytes(PUBLIC, bytes(data))
+
+
+def test_non_canonical_evaluation_is_refused_when_parsing() -> None:
+    data = bytearray(PROOF_BYTES)
+    value = int.from_bytes(data[576:608], "big") + F.modulus
+    data[576:608] = value.to_bytes(32, "big")
+    with pytest.raises(ValueError, match="eval_a is not a canonical scalar"):
+        proof_from_bytes(bytes(data))
+
+
+def test_non_canonical_coordinate_and_off_curve_and_infinity_are_refused() -> None:
+    x = int.from_bytes(PROOF_BYTES[:32], "big")
+    for bad, match in [
+        ((x + BN254.p).to_bytes(32, "big") + PROOF_BYTES[32:], "not below"),
+        (PROOF_BYTES[:63] + bytes([PROOF_BYTES[63] ^ 1]) + PROOF_BYTES[64:], "not on"),
+        (bytes(64) + PROOF_BYTES[64:], "infinity"),
+    ]:
+        assert len(bad) == PROOF_SIZE
+        with pytest.raises(ValueError, match=match):
+            proof_from_bytes(bad)
+
+
+@pytest.mark.parametrize("data", [b"", PROOF_BYTES[:-1], PROOF_BYTES + b"\0"])
+def test_wrong_length_is_refused(data: bytes) -> None:
+    with pytest.raises(ValueError, match="768 bytes"):
+        proof_from_bytes(data)
+
+
+def test_transcript_absorbs_the_statement() -> None:
+    honest = compute_challenges(PK.vk, PUBLIC, PROOF)
+    other = compute_challenges(PK.vk, [PUBLIC[0] + 1, *PUBLIC[1:]], PROOF)
+    assert honest.beta != other.beta
+    frozen = compute_challenges(PK.vk, PUBLIC, PROOF, absorb_statement=False)
+    frozen_other = compute_challenges(PK.vk, [PUBLIC[0] + 1, *PUBLIC[1:]], PROOF, absorb_statement=False)
+    assert frozen.beta == frozen_other.beta != honest.beta
+
+
+def test_transcript_challenge_is_keccak_mod_r_and_resets() -> None:
+    t = KeccakTranscript()
+    t.add_point((1, 2))
+    first = t.challenge()
+    t.add_point((1, 2))
+    assert t.challenge() == first
+    with pytest.raises(ValueError, match="empty"):
+        t.challenge()
+
+
+def test_sigma_is_a_permutation_of_the_slot_labels() -> None:
+    sigma = compute_sigma(CIRCUIT)
+    n = CIRCUIT.size
+    labels = [F(k) * w for k in (1, 2, 3) for w in F.roots_of_unity(n)]
+    assert sorted(int(x) for col in sigma for x in col) == sorted(int(x) for x in labels)
+
+
+def test_a_broken_copy_constraint_makes_the_grand_product_fail() -> None:
+    wires = compute_wire_polynomials(CIRCUIT, WITNESS)
+    wires[1][5] = wires[1][5] + 1
+    with pytest.raises(ValueError, match="copy constraint"):
+        compute_grand_product(PK, wires, F(3), F(5))
+
+
+def test_prover_refuses_an_unsatisfying_witness() -> None:
+    bad = list(WITNESS)
+    bad[CIRCUIT.gates[3].a] += 1  # the last post-balance
+    with pytest.raises(ValueError, match="does not satisfy"):
+        prove(PK, bad, random.Random(0))
+
+
+def test_lagrange_at_matches_the_interpolated_basis() -> None:
+    n = CIRCUIT.size
+    xi = F(123456789)
+    basis = lagrange_at(n, xi, 2)
+    omega = F.root_of_unity(n)
+    expected_l2 = omega * (xi**n - 1) / (F(n) * (xi - omega))
+    assert basis[1] == expected_l2 and basis[0] == (xi**n - 1) / (F(n) * (xi - 1))
