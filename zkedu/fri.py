@@ -245,8 +245,8 @@ def compute_query_soundness_bits(blowup: int, num_queries: int, regime: str = "j
     A word δ-far from the code passes one query with probability at most about 1 - δ, where for rate
     ρ = 1/blowup the provable δ is (1 - ρ)/2 ("unique") or 1 - √ρ ("johnson", Proximity Gaps), and
     the ethSTARK conjecture takes δ = 1 - ρ ("conjectured"). The folding challenges add an error of
-    about n divided by the field size per round, negligible when α is drawn from a large field (Boojum draws it from Goldilocks'
-    quadratic extension, ~2^128 elements).
+    about n divided by the field size per round, negligible when α is drawn from a large field (Boojum
+    draws it from Goldilocks' quadratic extension, ~2^128 elements).
 
     >>> compute_query_soundness_bits(2, 100, "conjectured")
     100.0
