@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zkedu.evm.meter import compute_calldata_floor_gas  # the verifier harness's total-gas floor
 from zkedu.rollup.da import GAS_PER_BLOB, calldata_gas
 from zkedu.rollup.l1_data_pricing import (
     BLOB_SCHEDULES,
@@ -17,7 +18,7 @@ from zkedu.rollup.l1_data_pricing import (
     compute_blob_base_fee,
     compute_blob_base_fee_reserve,
     compute_blob_calldata_break_even,
-    compute_calldata_floor_gas,
+    compute_calldata_gas_at_floor,
     compute_da_cost_after_pectra,
     compute_effective_blob_base_fee,
     compute_next_excess_blob_gas,
@@ -35,7 +36,7 @@ GWEI = 10**9
 def test_eip7623_gas_is_the_larger_of_standard_and_floor(data: bytes, execution: int) -> None:
     zeros = data.count(0)
     floor = 10 * zeros + 40 * (len(data) - zeros)
-    assert compute_calldata_floor_gas(data) == floor
+    assert compute_calldata_gas_at_floor(data) == floor
     assert compute_transaction_gas_eip7623(data, execution) == 21_000 + max(calldata_gas(data) + execution, floor)
 
 
@@ -114,4 +115,10 @@ def test_effective_fee_and_bad_inputs() -> None:
     with pytest.raises(ValueError, match="base_fee_per_gas must be a non-negative int, got -1"):
         compute_blob_base_fee_reserve(-1)
     with pytest.raises(TypeError, match="data must be bytes"):
-        compute_calldata_floor_gas("00")  # type: ignore[arg-type]
+        compute_calldata_gas_at_floor("00")  # type: ignore[arg-type]
+
+
+@settings(max_examples=30)
+@given(st.binary(max_size=200))
+def test_a_data_only_transaction_agrees_with_the_evm_harness_floor(data: bytes) -> None:
+    assert compute_transaction_gas_eip7623(data) == compute_calldata_floor_gas(data)

@@ -90,7 +90,7 @@ def compute_transaction_gas_eip7623(data: bytes, execution_gas: int = 0) -> int:
     return TX_BASE_GAS + max(standard, TOTAL_COST_FLOOR_PER_TOKEN * tokens)
 
 
-def compute_calldata_floor_gas(data: bytes) -> int:
+def compute_calldata_gas_at_floor(data: bytes) -> int:
     """The calldata part of a data-only transaction since Pectra: 10 gas per zero byte, 40 per non-zero byte."""
     return TOTAL_COST_FLOOR_PER_TOKEN * compute_calldata_tokens(data)
 
@@ -99,7 +99,7 @@ def compute_underpricing_ratio(data: bytes) -> float:
     """How many times ZKsync's 17 gas per calldata byte the L1 floor charges for ``data`` (> 1: underpriced)."""
     if not data:
         raise ValueError("data must not be empty")
-    return compute_calldata_floor_gas(data) / (L1_GAS_PER_PUBDATA_BYTE * len(data))
+    return compute_calldata_gas_at_floor(data) / (L1_GAS_PER_PUBDATA_BYTE * len(data))
 
 
 def compute_blob_calldata_break_even(l1_gas_price: int, blob_base_fee: int, nonzero_fraction: float = 1.0) -> float:
@@ -126,7 +126,7 @@ def compute_da_cost_after_pectra(pubdata: bytes, l1_gas_price: int, blob_base_fe
     """(calldata wei at the EIP-7623 floor, blob wei) for publishing ``pubdata``; commit execution excluded."""
     l1_gas_price = _require_whole("l1_gas_price", l1_gas_price)
     blob_base_fee = _require_whole("blob_base_fee", blob_base_fee)
-    return (compute_calldata_floor_gas(pubdata) * l1_gas_price,
+    return (compute_calldata_gas_at_floor(pubdata) * l1_gas_price,
             blobs_needed(len(pubdata)) * GAS_PER_BLOB * blob_base_fee)
 
 
