@@ -6,11 +6,13 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 JB_FLAGS ?= --keep-going
 
-.PHONY: help book test test-fast lab bench lint freeze clean
+.PHONY: help book test test-fast test-browser test-binder lab bench lint freeze clean
 
 help:
 	@echo "make book   build the HTML book into _build/html (executes every chapter)"
 	@echo "make test   lint, unit/property/differential tests, every chapter, the book with -W"
+	@echo "make test-browser  the built book in headless Chromium, offline; a chapter run live in JupyterLab"
+	@echo "make test-binder   a fresh venv from exactly what Binder installs executes every chapter"
 	@echo "make lab    JupyterLab on the chapters (opened as notebooks via jupytext)"
 	@echo "make bench  benchmarks, each measured against a baseline in the same run"
 
@@ -26,14 +28,22 @@ book: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m ruff check zkedu tests benchmarks
-	$(PY) -m pytest -n 2 --dist loadgroup --durations=15
+	$(PY) -m pytest -n 2 --dist loadgroup --durations=15 -m "not browser and not live and not binder"
+
+# Needs Debian's chromium (.ci/run installs it); Playwright drives it, never downloading a browser.
+# Reuses _build/html from `make test` when it holds every page, else builds the book first.
+test-browser: $(STAMP)
+	$(PY) -m pytest -p no:randomly --durations=10 -m "browser or live" tests/test_browser.py tests/test_live_lab.py
+
+test-binder: $(STAMP)
+	$(PY) -m pytest -p no:randomly --durations=5 -m binder tests/test_binder.py
 
 test-fast: $(STAMP)
-	$(PY) -m pytest -n 2 -m "not chapter and not book"
+	$(PY) -m pytest -n 2 -m "not chapter and not book and not browser and not live and not binder"
 
 lab: $(STAMP)
 	$(PY) -m zkedu._labconfig $(VENV)
-	$(VENV)/bin/jupyter lab book/
+	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) book/
 
 bench: $(STAMP)
 	$(PY) -m benchmarks

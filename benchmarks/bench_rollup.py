@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 from benchmarks.harness import Result, best_time
-from zkedu.rollup.sequencer import Batch, Sequencer
+from zkedu.rollup.seal import Batch
+from zkedu.rollup.sequencer import Sequencer
 from zkedu.rollup.state import StateTree, compute_root_from_scratch
 from zkedu.rollup.tx import compute_balance_key
 from zkedu.rollup.workload import Workload, generate_workload

@@ -9,8 +9,9 @@ from fractions import Fraction
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 from benchmarks.harness import Result, best_time
+from zkedu.rollup.amortisation import compute_amortised_cost, compute_fill_seconds
 from zkedu.rollup.fee_sweep import compute_batch_economics_exact, compute_mix_use
-from zkedu.rollup.fees import compute_amortised_cost, compute_fill_seconds, gwei_to_wei
+from zkedu.rollup.units import gwei_to_wei
 from zkedu.widgets import ch01_rollups, ch08_fees
 
 WIDGET_BUDGET_SECONDS = 0.1

@@ -144,3 +144,43 @@ def snarkjs_verifies(fixture_dir: Path, vk: dict[str, Any], proof: dict[str, Any
     except RuntimeError:
         return False
     return "OK" in out
+
+
+_RENDER_AND_COMPILE_JS = r"""
+const fs = require("fs");
+const path = require("path");
+const ejs = require("ejs");
+const solc = require("solc");
+const [vkPath, outPath, snarkjsDir] = process.argv.slice(2);
+const vk = JSON.parse(fs.readFileSync(vkPath, "utf8"));
+const template = fs.readFileSync(path.join(snarkjsDir, "templates", "verifier_plonk.sol.ejs"), "utf8");
+const input = {
+    language: "Solidity",
+    sources: {"PlonkVerifier.sol": {content: ejs.render(template, vk)}},
+    settings: {optimizer: {enabled: true, runs: 200}, evmVersion: "prague",
+               outputSelection: {"*": {"*": ["evm.bytecode.object"]}}},
+};
+const output = JSON.parse(solc.compile(JSON.stringify(input)));
+const errors = (output.errors || []).filter(e => e.severity === "error");
+if (errors.length) { console.error(JSON.stringify(errors)); process.exit(1); }
+const contracts = output.contracts["PlonkVerifier.sol"];
+fs.writeFileSync(outPath, contracts[Object.keys(contracts)[0]].evm.bytecode.object);
+"""
+
+
+def snarkjs_solidity_verifier(vk: dict[str, Any], workdir: Path) -> bytes:
+    """Init code of the Solidity PLONK verifier snarkjs exports for ``vk``, compiled by solc-js (wasm, offline).
+
+    The source is rendered at test time from the installed snarkjs's template and never written to the
+    repository (GPL-3.0).
+    """
+    modules = npm_package_dir()
+    (workdir / "vk_for_solidity.json").write_text(json.dumps(vk))
+    script = workdir / "render_and_compile.cjs"
+    script.write_text(_RENDER_AND_COMPILE_JS)
+    args = [str(script), str(workdir / "vk_for_solidity.json"), str(workdir / "verifier.bin"), str(modules / "snarkjs")]
+    env = {**os.environ, "NODE_PATH": str(modules)}
+    out = subprocess.run(["node", *args], capture_output=True, text=True, timeout=300, env=env)
+    if out.returncode != 0:
+        raise RuntimeError(f"rendering or compiling snarkjs's Solidity verifier failed: {out.stderr[:2000]}")
+    return bytes.fromhex((workdir / "verifier.bin").read_text())

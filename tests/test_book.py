@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -11,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import dump_dom, find_chromium, serve
 from tests.notebooks import ROOT, chapter_notebooks, toc_files
 
 HTML = ROOT / "_build" / "html"
@@ -112,18 +110,35 @@ def test_math_renders_offline(built_book: Path) -> None:
 
 @pytest.mark.book
 @pytest.mark.xdist_group("book")
-def test_pages_render_math_and_figures_in_a_browser_offline(built_book: Path) -> None:
-    """What a reader sees: MathJax (served from the book) typesets the math; every figure loads."""
-    chromium = find_chromium()
-    if chromium is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install Debian's chromium for the browser test (see .ci/run)")
-        pytest.skip("no chromium on this machine (apt-get install chromium)")
-    with serve(built_book) as base:
-        for source in chapter_notebooks():
-            relative = _page(built_book, source).relative_to(built_book).as_posix()
-            dom = dump_dom(chromium, f"{base}/{relative}")
-            if 'class="math' in _page(built_book, source).read_text():
-                assert "<mjx-container" in dom, f"{source.name}: math was not typeset"
-                assert "<mjx-merror" not in dom, f"{source.name}: MathJax reported a TeX error"
-            assert "Loading widget" not in dom or "<img" in dom, f"{source.name}: widget with no static figure"
+def test_pages_load_no_script_or_style_from_the_network(built_book: Path) -> None:
+    """Every script and stylesheet a page loads is the book's own (widgets included)."""
+    import re
+
+    remote = re.compile(r"""<(?:script|link)\b[^>]*(?:src|href)="(https?:)?//[^"]+"[^>]*>""")
+    for source in toc_files():
+        found = [m.group(0) for m in remote.finditer(_page(built_book, source).read_text())]
+        found = [tag for tag in found if "<link" not in tag or "stylesheet" in tag or "preload" in tag]
+        assert not found, f"{source.name} loads from the network: {found[:3]}"
+
+
+# What a reader sees in a browser (math typeset, widgets rendered, no errors, offline) is checked page by
+# page in tests/test_browser.py, run by `make test-browser`.
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_each_citation_label_names_one_source(built_book: Path) -> None:
+    """Two different sources never read the same (e.g. seven times "Matter Labs, 2026")."""
+    import re
+
+    citation = re.compile(r'<a class="reference internal" href="bibliography\.html#[^"]*" title="([^"]*)">([^<]*)</a>')
+    sources_by_label: dict[str, set[str]] = {}
+    for source in chapter_notebooks():
+        for title, label in citation.findall(_page(built_book, source).read_text()):
+            sources_by_label.setdefault(label, set()).add(title)
+    assert sources_by_label, "no citations found in any chapter"
+    shared = {label: sorted(titles) for label, titles in sources_by_label.items() if len(titles) > 1}
+    assert not shared, f"citation labels shared by several sources: {shared}"
+    bibliography = (built_book / "book" / "bibliography.html").read_text()
+    for lowered in ("Zksync", "eip-4844</span>"):
+        assert lowered not in bibliography, f"a title lost its capitals in the bibliography: {lowered!r}"

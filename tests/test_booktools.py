@@ -34,6 +34,9 @@ SOLUTIONS = {
     "ch05-honest-opening": 86,
     "ch05-blobs-needed": 4,
     "ch05-merkle-proof-bytes": 384,
+    "ch06-range-rows": 63,
+    "ch06-domain-size": 8192,
+    "ch06-proof-bytes": 768,
     "ch07-diff-size": 7,
     "ch08-gas-per-pubdata": 4667,
     "ch08-cap": 1250,
@@ -173,7 +176,7 @@ def test_best_of_reports_the_fastest_run_per_call() -> None:
     assert len(calls) == 12 and 0 <= seconds < 1
     with pytest.raises(ValueError, match="repeat must be >= 1, got 0"):
         best_of(lambda: None, repeat=0)
-    with pytest.raises(TypeError, match=re.escape("number must be an int, got float 2.0")):
+    with pytest.raises(TypeError, match=re.escape("number must be an int, got float: 2.0")):
         best_of(lambda: None, number=2.0)  # type: ignore[arg-type]
 
 

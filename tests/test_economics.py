@@ -244,3 +244,36 @@ def test_outside_comparisons_are_marked_secondary_and_shares_follow_them() -> No
     assert uni.params.burn_share == pytest.approx(1 / 6)
     # +0.62M on ~121M is about half a percent, as the secondary source says
     assert ETH_NET_SUPPLY_CHANGE_APR_2024_APR_2025 / ETH_SUPPLY_AT_MERGE == pytest.approx(0.0051, abs=0.0002)
+
+
+# --- interop fees from zkedu.interop.fees: both forms and the sink ----------------------------------------
+
+def test_operator_sink_keeps_interop_fees_from_the_treasury_but_not_licensing() -> None:
+    from zkedu.interop.fees import FeeSink
+
+    to_operator = params(interop_fee_sink=FeeSink.OPERATOR, zk_fee_per_message=1.0, price_volatility=0.0)
+    for r in (simulate(to_operator, 3, 1, 0), simulate_reference(to_operator, 3, 1, 0)):
+        assert r.revenue_usd[0, 0] == pytest.approx(10_000.0)  # licensing only: $3.65M / 365
+    assert params().interop_fee_sink is FeeSink.TREASURY
+    with pytest.raises(TypeError, match="interop_fee_sink"):
+        params(interop_fee_sink="treasury")  # type: ignore[arg-type]
+
+
+def test_interop_fee_policy_maps_to_the_models_two_fee_forms() -> None:
+    from zkedu.economics.presets import V31_DEFAULT_ZK_INTEROP_FEE, interop_fee_fields
+    from zkedu.interop.fees import DEFAULT_ZK_INTEROP_FEE, FeeSink, InteropFeePolicy
+
+    assert V31_DEFAULT_ZK_INTEROP_FEE == 10.0 and DEFAULT_ZK_INTEROP_FEE == 10 * 10**18
+    policy = InteropFeePolicy(base_token_fee=10**14, sink=FeeSink.OPERATOR)  # 0.0001 ETH per call
+    base = interop_fee_fields(policy, use_fixed_fee=False, base_token_price_usd=3000.0)
+    assert base == {"fee_per_message_usd": pytest.approx(0.3), "zk_fee_per_message": 0.0,
+                    "interop_fee_sink": FeeSink.OPERATOR}
+    fixed = interop_fee_fields(policy, use_fixed_fee=True, base_token_price_usd=3000.0)
+    assert (fixed["fee_per_message_usd"], fixed["zk_fee_per_message"]) == (0.0, 10.0)
+    with pytest.raises(ValueError, match="base_token_price_usd"):
+        interop_fee_fields(policy, False, -1.0)
+
+
+def test_numpy_scalars_are_accepted_like_python_numbers() -> None:
+    p = params(messages_per_day=np.int64(1_000_000), zk_price_usd=np.float64(0.05))
+    assert simulate(p, 2, 1, 0).revenue_zk[0, 0] == pytest.approx(400_000.0)

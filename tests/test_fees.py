@@ -10,26 +10,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zkedu.rollup.amortisation import BATCH_FIXED_L1_GAS, compute_amortised_cost, compute_fill_seconds
+from zkedu.rollup.eip1559 import next_base_fee, simulate_base_fee
 from zkedu.rollup.fees import (
-    BATCH_FIXED_L1_GAS,
-    GWEI,
     MAX_L2_GAS_PER_PUBDATA,
     BatchFeeInput,
-    ceil_div,
-    compute_amortised_cost,
     compute_blob_pubdata_price,
     compute_calldata_pubdata_price,
-    compute_fill_seconds,
     compute_l1_to_l2_gas,
     compute_tx_fee,
     compute_tx_overhead_gas,
     derive_base_fee_and_gas_per_pubdata,
     fee_model_v2,
-    gwei_to_wei,
-    next_base_fee,
-    simulate_base_fee,
-    wei_to_gwei,
 )
+from zkedu.rollup.units import GWEI, ceil_div, gwei_to_wei, wei_to_gwei
 
 LIVE = {"l1_gas_price": 46_230_000_000, "l1_pubdata_price": 100_780_000_000, "minimal_l2_gas_price": 25_000_000}
 

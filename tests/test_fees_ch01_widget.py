@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zkedu.rollup.fees import compute_amortised_cost, compute_fill_seconds, gwei_to_wei
+from zkedu.rollup.amortisation import compute_amortised_cost, compute_fill_seconds
+from zkedu.rollup.units import gwei_to_wei
 from zkedu.widgets import ch01_rollups
 
 
@@ -41,4 +42,4 @@ def test_bad_sweep_inputs() -> None:
     with pytest.raises(ValueError, match="batch_sizes"):
         ch01_rollups.compute_amortisation(np.array([0, 1]), 1.0, 1.0, 1.0)
     with pytest.raises(ValueError, match="arrival_rate"):
-        ch01_rollups.compute_fill_seconds(np.array([1]), 0.0)
+        ch01_rollups.update(arrival_rate=0.0)

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from zkedu.rollup.fee_sweep import SWAP, TRANSFER
-from zkedu.rollup.fees import GWEI, compute_tx_fee, fee_model_v2
+from zkedu.rollup.fees import compute_tx_fee, fee_model_v2
+from zkedu.rollup.units import GWEI
 from zkedu.widgets import ch08_fees
 
 

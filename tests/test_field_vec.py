@@ -77,7 +77,6 @@ def test_from_ints_accepts_numpy_arrays_negatives_and_elements() -> None:
     assert fv.to_ints(F, fv.mul(F, fv.from_ints(F, [1, 2]), 3)) == [3, 6]
     assert fv.to_ints(F, fv.add(F, fv.from_ints(F, [1, 2]), F(-1))) == [0, 1]
     assert fv.to_ints(F, fv.pow(F, fv.from_ints(F, [0, 5]), 0)) == [1, 1]
-    assert fv.batch_inverse is fv.inv
 
 
 def test_inverse_of_2d_array_keeps_its_shape() -> None:

@@ -19,7 +19,7 @@ from zkedu.interop.latency import (
     compute_settlement_cost_per_chain,
 )
 from zkedu.interop.network import Settlement
-from zkedu.rollup.fees import BATCH_FIXED_L1_GAS
+from zkedu.rollup.amortisation import BATCH_FIXED_L1_GAS
 
 seconds = st.floats(min_value=0.0, max_value=1e6)
 

@@ -23,6 +23,7 @@ from zkedu.kzg import (
     point_evaluation_precompile,
     trusted_setup_path,
     verify_blob_kzg_proof,
+    verify_blob_kzg_proof_batch,
     verify_kzg_proof,
 )
 from zkedu.kzg.blob import blob_domain
@@ -144,6 +145,54 @@ def test_blob_proofs_cross_verify(ts: object, commitments: dict[str, bytes], blo
     swapped = (BLOBS["zksync-packed"], commitments["zksync-packed"], proof)
     assert not verify_blob_kzg_proof(*swapped)
     assert not ckzg.verify_blob_kzg_proof(*swapped, ts)
+
+
+def ckzg_batch(ts: object, blobs: list[bytes], commitments: list[bytes], proofs: list[bytes]) -> bool:
+    """ckzg's batch verifier takes the lists concatenated."""
+    return bool(ckzg.verify_blob_kzg_proof_batch(b"".join(blobs), b"".join(commitments), b"".join(proofs), ts))
+
+
+def test_batch_verification_gives_ckzgs_answer(
+    ts: object, commitments: dict[str, bytes], blob_proofs: dict[str, bytes]
+) -> None:
+    names = list(blob_proofs)  # random-1, zero, zksync-packed
+    blobs, cs, ps = [BLOBS[n] for n in names], [commitments[n] for n in names], [blob_proofs[n] for n in names]
+    cases = {
+        "all valid": (blobs, cs, ps),
+        "empty": ([], [], []),
+        "one valid": (blobs[:1], cs[:1], ps[:1]),
+        "same blob twice": (blobs[:1] * 2, cs[:1] * 2, ps[:1] * 2),
+        "proofs swapped": (blobs[:2], cs[:2], ps[1::-1]),
+        "one commitment of another blob": (blobs, [cs[0], commitments["random-2"], cs[2]], ps),
+        "last proof replaced by infinity": (blobs, cs, [ps[0], ps[1], G1_POINT_AT_INFINITY]),
+    }
+    answers = {name: verify_blob_kzg_proof_batch(*args) for name, args in cases.items()}
+    assert answers == {name: ckzg_batch(ts, *args) for name, args in cases.items()}
+    assert answers["all valid"] and answers["empty"] and not answers["proofs swapped"]
+
+
+def test_batch_verification_rejects_malformed_input(ts: object, commitments: dict[str, bytes]) -> None:
+    blob, c = BLOBS["zero"], commitments["zero"]
+    inf = G1_POINT_AT_INFINITY
+    with pytest.raises(ValueError, match="1 blobs, 2 commitments and 1 proofs"):
+        verify_blob_kzg_proof_batch([blob], [c, c], [inf])
+    with pytest.raises(CKZG_ERRORS):
+        ckzg_batch(ts, [blob], [c, c], [inf])
+    bad_blob = fe(BLS_MODULUS) + bytes(BYTES_PER_BLOB - 32)
+    malformed = {
+        "non-canonical blob": ([blob, bad_blob], [c, c], [inf, inf], "not canonical"),
+        "short blob": ([blob[:-1]], [c], [inf], "blob 0 must be 131072 bytes"),
+        "commitment off the curve": ([blob, blob], [c, BAD_POINTS["not on curve"]], [inf, inf], "not on the curve"),
+        "proof outside the subgroup": ([blob], [c], [BAD_POINTS["not in subgroup"]], "not in the order-r subgroup"),
+        "short proof": ([blob], [c], [inf[:-1]], "must be 48 bytes, got 47"),
+    }
+    for blobs, cs, ps, message in malformed.values():
+        with pytest.raises(ValueError, match=message):
+            verify_blob_kzg_proof_batch(blobs, cs, ps)
+        with pytest.raises(CKZG_ERRORS):
+            ckzg_batch(ts, blobs, cs, ps)
+    with pytest.raises(TypeError, match="blobs must be a list of bytes, got bytes"):
+        verify_blob_kzg_proof_batch(blob, [c], [inf])  # type: ignore[arg-type]
 
 
 def test_infinity_opens_to_zero_everywhere(ts: object) -> None:

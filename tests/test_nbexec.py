@@ -68,8 +68,12 @@ def test_unpatched_nbclient_stalls_when_the_reply_arrives_before_the_widget_send
 
 
 @pytest.mark.slow
-def test_patched_widget_cells_finish_promptly_despite_a_delayed_send(delayed_widget_send) -> None:
-    _nbexec.install()
+@pytest.mark.parametrize(
+    ("send", "poll"), [(True, True), (True, False), (False, True)], ids=["both", "send-fix-alone", "poll-loop-alone"]
+)
+def test_patched_widget_cells_finish_promptly_despite_a_delayed_send(delayed_widget_send, send, poll) -> None:
+    """Each half of the fix suffices on its own: the send keeps the wake-up, the poll loop recovers it."""
+    _nbexec.install(send=send, poll=poll)
     delayed_widget_send()
     nb = _widget_notebook()
     seconds = _run(nb)
@@ -80,9 +84,13 @@ def test_patched_widget_cells_finish_promptly_despite_a_delayed_send(delayed_wid
 
 
 def test_install_is_idempotent_and_reversible() -> None:
+    from jupyter_client.channels import AsyncZMQSocketChannel
+
     _nbexec.install()
     _nbexec.install()
     assert OutputWidget._publish_msg is _nbexec._publish_msg
+    assert AsyncZMQSocketChannel.get_msg is _nbexec._get_msg
     _nbexec.uninstall()
     assert OutputWidget._publish_msg is _nbexec._ORIGINAL_PUBLISH
+    assert AsyncZMQSocketChannel.get_msg is _nbexec._ORIGINAL_GET_MSG
     _nbexec.install()

@@ -153,3 +153,14 @@ def test_a_wrong_post_balance_breaks_the_circuit() -> None:
     post_var = circuit.gates[2].a  # first post-balance's public row
     witness[post_var] += 1
     assert not circuit.is_satisfied(witness)
+
+
+@settings(max_examples=10)
+@given(st.integers(1, 6), st.integers(1, 4))
+def test_gate_count_formula_matches_the_built_circuits(k: int, capacity: int) -> None:
+    from zkedu.plonk.custom_gate import build_transfers_circuit_custom
+    from zkedu.plonk.transfers import count_transfers_gates
+
+    assert count_transfers_gates(k, capacity) == len(build_transfers_circuit([0] * k, [], capacity)[0].gates)
+    custom = build_transfers_circuit_custom([0] * k, [], capacity)[0]
+    assert count_transfers_gates(k, capacity, range_rows=32, extra_rows=1) == len(custom.gates)

@@ -10,9 +10,9 @@ import copy
 
 import pytest
 
-from tests.onchain_oracles import SnarkjsFixture, build_snarkjs_fixture, snarkjs_verifies
+from tests.onchain_oracles import SnarkjsFixture, build_snarkjs_fixture, snarkjs_solidity_verifier, snarkjs_verifies
 from zkedu.curves import BN254
-from zkedu.evm import ECADD_GAS, ECMUL_GAS, ECPAIRING_BASE_GAS, ECPAIRING_PER_PAIR_GAS
+from zkedu.evm import ECADD_GAS, ECMUL_GAS, ECPAIRING_BASE_GAS, ECPAIRING_PER_PAIR_GAS, LocalChain
 from zkedu.plonk.onchain import (
     PROOF_BYTES,
     OnchainVerifier,
@@ -153,3 +153,20 @@ def test_rendered_source_bakes_in_the_key_and_leaves_no_placeholder(fixture: Sna
     assert "${" not in source
     assert f"N_PUBLIC: constant(uint256) = {fixture.vk['nPublic']}" in source
     assert str(compute_template_values(fixture.vk)["QM_X"]) in source
+
+
+def test_snarkjs_solidity_verifier_agrees_with_the_vyper_contract_and_costs_about_the_same(
+    fixture: SnarkjsFixture, verifier: OnchainVerifier
+) -> None:
+    chain = LocalChain()
+    address = chain.deploy(snarkjs_solidity_verifier(fixture.vk, fixture.directory))
+    proof_json, public = fixture.proofs[0]
+    proof = snarkjs_proof_to_bytes(proof_json)
+    for pub, data in ((public, proof), ([public[0] + 1, *public[1:]], proof), (public, _with_word(proof, 20, 5))):
+        ours = verifier.verify(pub, data)
+        theirs = chain.call(address, encode_verifier_calldata(data, pub))
+        assert ours.accepted == (theirs.success and theirs.output == (1).to_bytes(32, "big"))
+    honest_solidity = chain.call(address, encode_verifier_calldata(proof, public)).gas
+    honest_vyper = verifier.verify(public, proof).result.gas
+    assert honest_solidity.calls["ecMul"] == honest_vyper.calls["ecMul"]  # the same algorithm, step for step
+    assert abs(honest_vyper.total - honest_solidity.total) < 0.1 * honest_solidity.total

@@ -13,10 +13,18 @@ from zkedu.curves import BN254
 from zkedu.field import BN254_FR
 from zkedu.plonk.encoding import PROOF_SIZE, proof_from_bytes, proof_to_bytes
 from zkedu.plonk.keys import compute_proving_key, compute_sigma, lagrange_at
-from zkedu.plonk.prover import compute_grand_product, compute_wire_polynomials, prove
+from zkedu.plonk.prover import (
+    _compute_quotient_fast,
+    blind,
+    compute_grand_product,
+    compute_quotient,
+    compute_wire_polynomials,
+    prove,
+)
 from zkedu.plonk.transcript import KeccakTranscript
 from zkedu.plonk.transfers import build_transfers_circuit
 from zkedu.plonk.verifier import compute_challenges, verify
+from zkedu.poly import Polynomial, intt
 
 F = BN254_FR
 CIRCUIT, WITNESS = build_transfers_circuit([10, 3], [(0, 1, 4)], capacity=1)
@@ -154,3 +162,63 @@ def test_lagrange_at_matches_the_interpolated_basis() -> None:
     omega = F.root_of_unity(n)
     expected_l2 = omega * (xi**n - 1) / (F(n) * (xi - omega))
     assert basis[1] == expected_l2 and basis[0] == (xi**n - 1) / (F(n) * (xi - 1))
+
+
+def test_fast_quotient_equals_the_readable_quotient() -> None:
+    n = CIRCUIT.size
+    rng = random.Random(5)
+    wires = compute_wire_polynomials(CIRCUIT, WITNESS)
+    polys = {
+        name: blind(Polynomial(F, intt(F, w)), [F(rng.randrange(99)), F(7)], n)
+        for name, w in zip("abc", wires, strict=True)
+    }
+    ch = {"beta": F(11), "gamma": F(13), "alpha": F(17)}
+    z_values = compute_grand_product(PK, wires, ch["beta"], ch["gamma"])
+    polys["z"] = blind(Polynomial(F, intt(F, z_values)), [F(1)] * 3, n)
+    fast = _compute_quotient_fast(PK, polys, PUBLIC, ch)
+    assert fast == compute_quotient(PK, polys, PUBLIC, ch)
+    assert fast.degree > 2 * n  # the blinders reach the top part
+
+
+def test_lagrange_basis_commitments_equal_monomial_commitments() -> None:
+    from zkedu.plonk.keys import commit
+    from zkedu.plonk.lagrange_basis import commit_blinded, commit_evaluations
+
+    n = CIRCUIT.size
+    values = [0, 1, F.modulus - 1, 2**32 - 1, F.modulus - 5] + [7] * (n - 5)
+    poly = Polynomial(F, intt(F, values))
+    assert BN254.to_affine(commit_evaluations(PK.lagrange, values)) == commit(PK.setup, poly)
+    blinders = [F(123), F(456)]
+    expected = commit(PK.setup, blind(poly, blinders, n))
+    assert BN254.to_affine(commit_blinded(PK.lagrange, values, blinders)) == expected
+    for name in CIRCUIT.selectors():
+        assert commit(PK.setup, PK.polys[name]) == getattr(PK.vk, name[0].upper() + name[1].lower())
+    with pytest.raises(ValueError, match="values"):
+        commit_evaluations(PK.lagrange, values[:-1])
+
+
+SMALL_PK = compute_proving_key(build_transfers_circuit([0, 0], [], capacity=2)[0])
+
+
+@settings(max_examples=4)
+@given(st.lists(st.integers(0, 50), min_size=2, max_size=2), st.data())
+def test_random_small_batches_prove_and_verify_and_a_corrupted_statement_fails(
+    pre: list[int], data: st.DataObject
+) -> None:
+    transfers = []
+    balances = list(pre)
+    for _ in range(data.draw(st.integers(0, 2))):
+        src, dst = data.draw(st.integers(0, 1)), data.draw(st.integers(0, 1))
+        amount = data.draw(st.integers(0, balances[src]))
+        balances[src] -= amount
+        balances[dst] += amount
+        transfers.append((src, dst, amount))
+    circuit, witness = build_transfers_circuit(pre, transfers, capacity=2)
+    assert circuit == SMALL_PK.circuit
+    proof = prove(SMALL_PK, witness, random.Random(data.draw(st.integers(0, 2**32))))
+    public = circuit.public_values(witness)
+    assert verify(SMALL_PK.vk, public, proof)
+    index, delta = data.draw(st.integers(0, 3)), data.draw(st.integers(1, F.modulus - 1))
+    corrupted = list(public)
+    corrupted[index] = (corrupted[index] + delta) % F.modulus
+    assert not verify(SMALL_PK.vk, corrupted, proof)

@@ -4,75 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
+from zkedu.blobpack import blobs_needed, pack_into_blobs
+from zkedu.constants import GAS_PER_BLOB
 from zkedu.rollup.da import (
-    BLOB_BYTES,
-    GAS_PER_BLOB,
-    USABLE_BLOB_BYTES,
     blob_gas,
     blob_linear_hash,
     blob_opening_point,
-    blob_usable_bytes,
-    blobs_needed,
     calldata_gas,
     compare_da_cost,
-    pack_into_blobs,
     priced_calldata_gas,
-    unpack_blobs,
 )
-
-BLS_MODULUS = 52435875175126190479656907097474893657097355008745541327071405427484164227073  # EIP-4844
-
-
-def test_usable_bytes_are_31_per_element() -> None:
-    assert USABLE_BLOB_BYTES == 126_976 and BLOB_BYTES == 131_072
-    assert [blobs_needed(n) for n in (0, 1, 126_976, 126_977, 6 * 126_976)] == [0, 1, 1, 2, 6]
-
-
-@settings(max_examples=25)
-@given(st.binary(max_size=3000), st.integers(0, 2 * USABLE_BLOB_BYTES))
-def test_pack_unpack_round_trip(head: bytes, pad: int) -> None:
-    data = head + b"\xff" * pad
-    blobs = pack_into_blobs(data)
-    assert len(blobs) == blobs_needed(len(data))
-    assert all(len(b) == BLOB_BYTES for b in blobs)
-    assert unpack_blobs(blobs, len(data)) == data
-
-
-def test_every_element_is_below_the_modulus() -> None:
-    (blob,) = pack_into_blobs(b"\xff" * USABLE_BLOB_BYTES)
-    elements = [int.from_bytes(blob[i : i + 32], "big") for i in range(0, BLOB_BYTES, 32)]
-    assert max(elements) == 2**248 - 1 < BLS_MODULUS
-
-
-def test_packing_refuses_more_than_the_blob_limit() -> None:
-    with pytest.raises(ValueError, match="need 7 blobs, more than the limit of 6"):
-        pack_into_blobs(bytes(6 * USABLE_BLOB_BYTES + 1))
-    assert len(pack_into_blobs(bytes(USABLE_BLOB_BYTES + 1), max_blobs=2)) == 2
-    with pytest.raises(ValueError, match="need 2 blobs, more than the limit of 1"):
-        pack_into_blobs(bytes(USABLE_BLOB_BYTES + 1), max_blobs=1)
-    with pytest.raises(ValueError, match="max_blobs must be a positive int, got 0"):
-        pack_into_blobs(b"", max_blobs=0)
-    with pytest.raises(TypeError, match="pubdata must be bytes, got str"):
-        pack_into_blobs("abc")  # type: ignore[arg-type]
-
-
-def test_unpack_refuses_malformed_blobs() -> None:
-    (blob,) = pack_into_blobs(b"abc")
-    with pytest.raises(ValueError, match="blob 0 must be 131072 bytes, got 5"):
-        unpack_blobs([b"short"], 3)
-    bad = bytearray(blob)
-    bad[64] = 1  # top byte of element 2
-    with pytest.raises(ValueError, match="blob 0, field element 2: top byte is 0x01, must be 0"):
-        unpack_blobs([bytes(bad)], 3)
-    with pytest.raises(ValueError, match="nonzero padding after the 2 bytes of pubdata, at offset 2"):
-        unpack_blobs([blob], 2)
-    with pytest.raises(ValueError, match="3 bytes of pubdata come in 1 blobs, got 2"):
-        unpack_blobs([blob, blob], 3)
-    with pytest.raises(ValueError, match="length must be a non-negative int, got -1"):
-        unpack_blobs([blob], -1)
 
 
 def test_gas_counts() -> None:
@@ -87,14 +29,11 @@ def test_gas_counts() -> None:
 @pytest.mark.parametrize(
     ("call", "exc", "match"),
     [
-        (lambda: blobs_needed(-1), ValueError, "n_bytes must be >= 0, got -1"),
-        (lambda: blobs_needed(1.0), TypeError, "n_bytes must be an int, got float"),
         (lambda: priced_calldata_gas(-2), ValueError, "n_bytes must be >= 0, got -2"),
         (lambda: blob_gas(-1), ValueError, "n_blobs must be >= 0, got -1"),
         (lambda: calldata_gas("ab"), TypeError, "data must be bytes, got str"),
         (lambda: compare_da_cost(b"", -1, 0), ValueError, "l1_gas_price_wei must be a non-negative int, got -1"),
         (lambda: blob_opening_point(b"x", bytes(32)), ValueError, "linear_hash must be 32 bytes"),
-        (lambda: blob_usable_bytes(bytes(10), 3), ValueError, "blob 3 must be 131072 bytes, got 10"),
     ],
 )
 def test_bad_inputs(call, exc: type, match: str) -> None:

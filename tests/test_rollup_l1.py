@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zkedu.blobpack import pack_into_blobs
+from zkedu.constants import GAS_PER_BLOB
 from zkedu.hashing import keccak256
 from zkedu.rollup.commitment import (
     EMPTY_LOG_LEAF,
@@ -18,7 +20,7 @@ from zkedu.rollup.commitment import (
     compute_l2_logs_root,
     genesis_batch,
 )
-from zkedu.rollup.da import GAS_PER_BLOB, blob_linear_hash, blob_opening_point, pack_into_blobs
+from zkedu.rollup.da import blob_linear_hash, blob_opening_point
 from zkedu.rollup.l1 import (
     COMMIT_BASE_GAS,
     COMMIT_GAS_PER_BATCH,
@@ -405,7 +407,8 @@ def test_replay_from_pubdata_reconstructs_every_root(batches: list[list[tuple[in
 # ---- with the rollup core: sequencer batches settle, and a replay from pubdata gives the same roots ----
 @pytest.fixture(scope="module")
 def sequenced():
-    from zkedu.rollup.sequencer import SealLimits, create_genesis_tree, run_sequencer
+    from zkedu.rollup.seal import SealLimits
+    from zkedu.rollup.sequencer import create_genesis_tree, run_sequencer
     from zkedu.rollup.workload import generate_workload
 
     w = generate_workload(60, 600, seed=3, deposit_fraction=0.05, withdrawal_fraction=0.05, faulty_fraction=0.02)

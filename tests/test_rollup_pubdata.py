@@ -9,15 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zkedu.constants import WORD
+from zkedu.rollup.compression import ENUMERATION_INDEX_BYTES, MAX_PACKED_BYTES, Op, PackedValue, compressed_value_size
 from zkedu.rollup.pubdata import (
-    ENUMERATION_INDEX_BYTES,
-    MAX_PACKED_BYTES,
     STATE_DIFFS_HEADER_BYTES,
     BatchPubdata,
-    Op,
-    PackedValue,
     compress_value,
-    compressed_value_size,
     decode_pubdata,
     decode_state_diffs,
     decompress_value,
@@ -30,7 +27,7 @@ from zkedu.rollup.pubdata import (
     state_diff_size,
     update_known_slots,
 )
-from zkedu.rollup.records import WORD, L2ToL1Log, StateDiff
+from zkedu.rollup.records import L2ToL1Log, StateDiff
 from zkedu.rollup.token_workload import (
     sample_token_batch,
     take_prefix,

@@ -14,17 +14,8 @@ from zkedu.curves.ecdsa import Signature, compute_address, private_key_from_int
 from zkedu.hashing import keccak256
 from zkedu.rollup.pubdata import BatchPubdata, pubdata_size, state_diff_size, update_known_slots
 from zkedu.rollup.records import StateDiff
-from zkedu.rollup.sequencer import (
-    EMPTY_PUBDATA_BYTES,
-    Batch,
-    SealCriterion,
-    SealLimits,
-    Sequencer,
-    compute_diff_size,
-    create_genesis_tree,
-    replay_batches,
-    run_sequencer,
-)
+from zkedu.rollup.seal import EMPTY_PUBDATA_BYTES, Batch, SealCriterion, SealLimits, compute_diff_size
+from zkedu.rollup.sequencer import Sequencer, create_genesis_tree, replay_batches, run_sequencer
 from zkedu.rollup.tx import (
     BOOTLOADER_ADDRESS,
     Deposit,

@@ -88,9 +88,23 @@ def test_format_rejections(tx: Transfer, reason: RejectReason, message: str) -> 
     assert str(info.value).startswith(reason.value)
 
 
-def test_well_formed_transactions_pass() -> None:
-    for tx in (Transfer(ALICE, BOB, 1, 0, gas_limit=MAX_GAS_PER_TX), Withdrawal(ALICE, BOB, 5, 3), Deposit(0, BOB, 9)):
-        check_transaction_format(tx)
+@pytest.mark.parametrize(
+    ("at_the_limit", "one_beyond", "reason"),
+    [
+        (Transfer(ALICE, BOB, 1, 0, gas_limit=MAX_GAS_PER_TX), Transfer(ALICE, BOB, 1, 0, gas_limit=MAX_GAS_PER_TX + 1),
+         RejectReason.GAS_LIMIT_TOO_HIGH),
+        (Withdrawal(ALICE, BOB, 2**256 - 1, 3), Withdrawal(ALICE, BOB, 2**256, 3), RejectReason.MALFORMED),
+        (Transfer(ALICE, BOB, 5, 2**128 - 1), Transfer(ALICE, BOB, 5, 2**128), RejectReason.MALFORMED),
+        (Deposit(2**64 - 1, BOB, 9, gas_limit=MAX_GAS_PER_L1_TX), Deposit(2**64, BOB, 9, gas_limit=MAX_GAS_PER_L1_TX),
+         RejectReason.MALFORMED),
+    ],
+)
+def test_well_formed_transactions_pass_up_to_each_limit_and_not_beyond(at_the_limit, one_beyond, reason) -> None:
+    assert check_transaction_format(at_the_limit) is None
+    assert len(encode_transaction(at_the_limit)) > 0  # every field fits the encoding's widths
+    with pytest.raises(TxRejected) as info:
+        check_transaction_format(one_beyond)
+    assert info.value.reason is reason
 
 
 def test_construction_type_errors() -> None:

@@ -54,7 +54,7 @@ def test_versions_and_licenses_are_recorded_beside_the_files() -> None:
 def test_book_loads_the_widget_manager_from_its_own_static_files() -> None:
     config = yaml.safe_load((ROOT / "_config.yml").read_text())["sphinx"]["config"]
     scripts = list(config["nb_ipywidgets_js"])
-    assert scripts == ["vendor/requirejs/require.js", "vendor/html-manager/embed-amd.js"], scripts
+    assert scripts == ["zkedu-widgets.js", "vendor/requirejs/require.js", "vendor/html-manager/embed-amd.js"], scripts
     assert "book/_static" in config["html_static_path"]
     for script in scripts:
         assert (ROOT / "book" / "_static" / script).is_file(), script

@@ -7,9 +7,15 @@ file descriptor; if the cell's ``execute_reply`` has just arrived, the shadow's 
 edge, and nbclient's ``await shell_channel.get_msg(timeout=...)`` never wakes: the reply sits unread
 until the cell timeout expires (two minutes instead of a fraction of a second).
 
-:func:`install` replaces the Output widget's send with one through the asyncio socket itself, whose
-wrapper re-arms any pending receive after a send (pyzmq's ``_schedule_remaining_events``). It is
-applied by the test harness (``tests/notebooks.py``) and, as a Sphinx extension listed in
+:func:`install` fixes the cause and bounds the symptom:
+
+- the Output widget's send goes through the asyncio socket itself, whose wrapper re-arms any pending
+  receive after a send (pyzmq's ``_schedule_remaining_events``);
+- a channel's wait for a message is a loop of short polls (``POLL_INTERVAL``), each of which ends by
+  asking zmq directly whether a message is there, so a wake-up lost for any other reason costs at most
+  one interval instead of the whole cell timeout.
+
+It is applied by the test harness (``tests/notebooks.py``) and, as a Sphinx extension listed in
 ``_config.yml``, by the book build before MyST-NB executes anything.
 
 Upstream: jupyter/nbclient issue 312 and pull request 311; jupyter/jupyter_client pull request 1059.
@@ -17,13 +23,19 @@ Upstream: jupyter/nbclient issue 312 and pull request 311; jupyter/jupyter_clien
 
 from __future__ import annotations
 
+from queue import Empty
+from time import monotonic
 from typing import Any
 
 import zmq.asyncio
+from jupyter_client.channels import AsyncZMQSocketChannel
 from nbclient.jsonutil import json_clean
 from nbclient.output_widget import OutputWidget
 
+POLL_INTERVAL = 0.5  # seconds: the longest a lost wake-up can delay a message
+
 _ORIGINAL_PUBLISH = OutputWidget._publish_msg
+_ORIGINAL_GET_MSG = AsyncZMQSocketChannel.get_msg
 
 
 def send_on_shell(kernel_client: Any, msg: dict[str, Any], buffers: list[Any] | None = None) -> None:
@@ -63,14 +75,30 @@ def _publish_msg(
     send_on_shell(self.kernel_client, msg)
 
 
-def install() -> None:
-    """Patch nbclient's Output-widget mimic in this process (idempotent)."""
-    OutputWidget._publish_msg = _publish_msg  # type: ignore[method-assign]
+async def _get_msg(self: AsyncZMQSocketChannel, timeout: float | None = None) -> dict[str, Any]:
+    """AsyncZMQSocketChannel.get_msg as a loop of short polls: same result, never blind for longer than one.
+
+    Source: ``jupyter_client.channels.AsyncZMQSocketChannel.get_msg``; a pyzmq asyncio poll that times out
+    finishes with a synchronous ``zmq_poll(0)``, which sees a message whose edge notification was lost.
+    """
+    deadline = None if timeout is None else monotonic() + timeout
+    while True:
+        step = POLL_INTERVAL if deadline is None else max(0.0, min(POLL_INTERVAL, deadline - monotonic()))
+        if await self.socket.poll(int(step * 1000)):
+            return await self._recv()
+        if deadline is not None and monotonic() >= deadline:
+            raise Empty
+
+
+def install(*, send: bool = True, poll: bool = True) -> None:
+    """Patch nbclient's Output-widget send and jupyter_client's async waits in this process (idempotent)."""
+    OutputWidget._publish_msg = _publish_msg if send else _ORIGINAL_PUBLISH  # type: ignore[method-assign]
+    AsyncZMQSocketChannel.get_msg = _get_msg if poll else _ORIGINAL_GET_MSG  # type: ignore[method-assign]
 
 
 def uninstall() -> None:
-    """Restore nbclient's own send (used by the regression test to show the stall it prevents)."""
-    OutputWidget._publish_msg = _ORIGINAL_PUBLISH  # type: ignore[method-assign]
+    """Restore nbclient's and jupyter_client's own code (the regression test shows the stall it allows)."""
+    install(send=False, poll=False)
 
 
 def setup(app: Any) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 Nothing heavy is imported here (no matplotlib, ipywidgets or pairing curves), so a chapter pays only for
 what it uses. Each chapter's exercises live in ``zkedu.booktools.answers.chNN``, imported on demand by
-:func:`check`.
+``check``.
 """
 
 from __future__ import annotations

@@ -84,7 +84,7 @@ class Exercise:
 
 
 def register(exercise: Exercise) -> Exercise:
-    """Add ``exercise`` to the registry that :func:`check` reads; an id may be registered once."""
+    """Add ``exercise`` to the registry that ``check`` reads; an id may be registered once."""
     if not isinstance(exercise, Exercise):
         raise TypeError(f"register takes an Exercise, got {type(exercise).__name__}")
     if exercise.exercise_id in _REGISTRY:
@@ -112,7 +112,7 @@ def find_exercise(exercise_id: str) -> Exercise:
 
 
 def compute_verdict(exercise_id: str, answer: Any, **given: Any) -> tuple[bool, str]:
-    """Whether ``answer`` is right and the one-line message :func:`check` prints for it."""
+    """Whether ``answer`` is right and the one-line message ``check`` prints for it."""
     exercise = find_exercise(exercise_id)
     if answer is None or answer is Ellipsis:
         return False, (f"{exercise_id}: no answer yet. Set `answer` to {exercise.how_to_answer} in the cell "

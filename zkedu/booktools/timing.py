@@ -9,6 +9,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from zkedu._checks import require_int
+
 
 def best_of(fn: Callable[[], Any], repeat: int = 3, number: int = 1) -> float:
     """Seconds per call of ``fn()``: the fastest of ``repeat`` runs of ``number`` calls each.
@@ -17,8 +19,7 @@ def best_of(fn: Callable[[], Any], repeat: int = 3, number: int = 1) -> float:
     True
     """
     for name, value in (("repeat", repeat), ("number", number)):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"{name} must be an int, got {type(value).__name__} {value!r}")
+        require_int(value, name)
         if value < 1:
             raise ValueError(f"{name} must be >= 1, got {value!r}")
     best = float("inf")

@@ -1,7 +1,8 @@
-"""BN254 and BLS12-381: the two pairing-friendly curves ZKsync meets (the L1 SNARK wrapper; EIP-4844 blobs).
+"""Elliptic curves: BN254 and BLS12-381 (pairings, MSM, serialisation) and secp256k1 ECDSA (accounts).
 
-``BN254`` and ``BLS12_381`` are ``Curve`` objects; points are py_ecc "optimized" projective triples.
-This package is the only part of zkedu that imports py_ecc.
+``BN254`` and ``BLS12_381`` are ``Curve`` objects, built in ``zkedu.curves.named`` and loaded here only when
+first used, so that ``zkedu.curves.ecdsa`` (and with it the rollup's transactions) never pays for the
+pairing curves. The curve modules are the only part of zkedu that imports py_ecc.
 
 >>> from zkedu.curves import BN254
 >>> BN254.eq(BN254.add(BN254.G1, BN254.G1), BN254.mul(BN254.G1, 2))
@@ -14,55 +15,36 @@ Source: py_ecc (ethereum/py_ecc); EIP-196/197 (BN254 on Ethereum); EIP-2537, EIP
 
 from __future__ import annotations
 
-from py_ecc import optimized_bls12_381 as _bls
-from py_ecc import optimized_bn128 as _bn
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from zkedu.curves.curve import Curve, G1Table, Point
-from zkedu.curves.g2_prepared import G2Prepared
-from zkedu.curves.pairing import (
-    final_exponentiate_bls12_381,
-    final_exponentiate_bn254,
-    miller_loop_bls12_381,
-    miller_loop_bn254,
-)
-from zkedu.curves.subgroup import bls12_381_g1_in_subgroup, bls12_381_g2_in_subgroup, bn254_g1_in_subgroup
+if TYPE_CHECKING:  # for type checkers only; at run time __getattr__ below loads these on first use
+    from zkedu.curves.curve import Curve, G1Table, Point
+    from zkedu.curves.g2_prepared import G2Prepared
+    from zkedu.curves.named import BLS12_381, BN254
 
-BN254 = Curve(
-    name="BN254",
-    p=_bn.field_modulus,
-    r=_bn.curve_order,
-    b=3,
-    G1=_bn.G1,
-    G2=_bn.G2,
-    Z1=_bn.Z1,
-    Z2=_bn.Z2,
-    _ec=_bn,
-    _miller_loop=miller_loop_bn254,
-    _final_exponentiate=final_exponentiate_bn254,
-    _g1_in_subgroup=bn254_g1_in_subgroup,
-)
+# Public name -> the module that defines it; importing that module builds the pairing curves.
+_LAZY = {
+    "BN254": "zkedu.curves.named",
+    "BLS12_381": "zkedu.curves.named",
+    "Curve": "zkedu.curves.curve",
+    "G1Table": "zkedu.curves.curve",
+    "Point": "zkedu.curves.curve",
+    "G2Prepared": "zkedu.curves.g2_prepared",
+}
 
-BLS12_381 = Curve(
-    name="BLS12-381",
-    p=_bls.field_modulus,
-    r=_bls.curve_order,
-    b=4,
-    G1=_bls.G1,
-    G2=_bls.G2,
-    Z1=_bls.Z1,
-    Z2=_bls.Z2,
-    _ec=_bls,
-    _miller_loop=miller_loop_bls12_381,
-    _final_exponentiate=final_exponentiate_bls12_381,
-    _g1_in_subgroup=bls12_381_g1_in_subgroup,
-    _g2_in_subgroup=bls12_381_g2_in_subgroup,
-)
 
-# Constants that check themselves at import, as py_ecc does.
-for _c in (BN254, BLS12_381):
-    if not (_c.is_on_curve(_c.G1) and _c.is_on_curve(_c.G2)):
-        raise ValueError(f"{_c.name}: generator not on curve")
-    if _c.b != int(_c._ec.b.n):
-        raise ValueError(f"{_c.name}: b = {_c.b} disagrees with py_ecc")
+def __getattr__(name: str) -> Any:
+    """Load ``BN254``, ``BLS12_381`` and the curve types on first access (PEP 562)."""
+    if name not in _LAZY:
+        raise AttributeError(f"module 'zkedu.curves' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
 
 __all__ = ["BLS12_381", "BN254", "Curve", "G1Table", "G2Prepared", "Point"]

@@ -18,6 +18,7 @@ from typing import Any
 
 from py_ecc.bls.point_compression import modular_squareroot_in_FQ2
 
+from zkedu._checks import require_bytes
 from zkedu.curves import BLS12_381
 from zkedu.curves.curve import Point
 
@@ -26,14 +27,6 @@ HALF_P = (P - 1) // 2
 FLAG_COMPRESSED, FLAG_INFINITY, FLAG_SIGN = 0x80, 0x40, 0x20
 G1_BYTES, G2_BYTES = 48, 96
 FQ, FQ2 = BLS12_381._ec.FQ, BLS12_381._ec.FQ2
-
-
-def _require_bytes(data: object, length: int, what: str) -> bytes:
-    if not isinstance(data, bytes | bytearray):
-        raise TypeError(f"{what} must be bytes, got {type(data).__name__}: {data!r}")
-    if len(data) != length:
-        raise ValueError(f"{what} must be {length} bytes, got {len(data)}: 0x{bytes(data).hex()}")
-    return bytes(data)
 
 
 def _split_flags(data: bytes, what: str) -> tuple[bool, bool, int]:
@@ -80,14 +73,18 @@ def g1_compress(point: Point) -> bytes:
     return bytes(out)
 
 
-def g1_decompress(data: bytes) -> Point:
-    """The G1 point encoded by 48 compressed bytes, after every check (canonical, on curve, in subgroup)."""
-    data = _require_bytes(data, G1_BYTES, "a compressed G1 point")
+def g1_decompress_to_affine(data: bytes) -> tuple[int, int] | None:
+    """Affine (x, y) of 48 compressed bytes (None for infinity), after the flag, range and on-curve checks.
+
+    This is NOT yet a valid G1 element: the subgroup check is a separate step (``BLS12_381.in_subgroup``),
+    which ``g1_decompress`` always takes and a pinned trusted setup may sample.
+    """
+    data = require_bytes(data, G1_BYTES, "a compressed G1 point")
     what = "compressed G1 point"
     infinity, sign, x = _split_flags(data, what)
     if infinity:
         _check_infinity(data, sign, x, what)
-        return BLS12_381.Z1
+        return None
     if x >= P:
         raise ValueError(f"{what} has x >= p (not canonical): x = {x}, input 0x{data.hex()}")
     rhs = (x * x * x + BLS12_381.b) % P
@@ -96,9 +93,17 @@ def g1_decompress(data: bytes) -> Point:
         raise ValueError(f"{what} is not on the curve (x³ + 4 is not a square): x = {x}, input 0x{data.hex()}")
     if (y > HALF_P) != sign:
         y = P - y
-    point = (FQ(x), FQ(y), FQ(1))
+    return x, y
+
+
+def g1_decompress(data: bytes) -> Point:
+    """The G1 point encoded by 48 compressed bytes, after every check (canonical, on curve, in subgroup)."""
+    affine = g1_decompress_to_affine(data)
+    if affine is None:
+        return BLS12_381.Z1
+    point = BLS12_381.from_affine(*affine)
     if not BLS12_381.in_subgroup(point):
-        raise ValueError(f"{what} is on the curve but not in the order-r subgroup: 0x{data.hex()}")
+        raise ValueError(f"compressed G1 point is on the curve but not in the order-r subgroup: 0x{bytes(data).hex()}")
     return point
 
 
@@ -119,7 +124,7 @@ def g2_compress(point: Point) -> bytes:
 
 def g2_decompress(data: bytes) -> Point:
     """The G2 point encoded by 96 compressed bytes, after every check (canonical, on curve, in subgroup)."""
-    data = _require_bytes(data, G2_BYTES, "a compressed G2 point")
+    data = require_bytes(data, G2_BYTES, "a compressed G2 point")
     what = "compressed G2 point"
     infinity, sign, x1 = _split_flags(data, what)
     x0 = int.from_bytes(data[48:], "big")

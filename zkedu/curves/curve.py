@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
+from zkedu._checks import require_int
 from zkedu.curves import g1_fast
 from zkedu.curves.fixed_base import fixed_base_mul_many
 from zkedu.curves.g1_fast import JacPoint
@@ -107,8 +108,7 @@ class Curve:
     def mul(self, P: Point, k: int) -> Point:
         """k·P by double-and-add; k any int (negative k multiplies -P), not reduced mod r."""
         group = self._group_of(P)
-        if not isinstance(k, int) or isinstance(k, bool):
-            raise TypeError(f"scalar must be an int, got {type(k).__name__}: {k!r}")
+        require_int(k, "scalar")
         if k < 0:
             return self.mul(self.neg(P), -k)
         if group == 1:
@@ -163,8 +163,7 @@ class Curve:
     def from_affine(self, x: int, y: int) -> Point:
         """The G1 point (x, y), checked to lie on the curve."""
         for name, v in (("x", x), ("y", y)):
-            if not isinstance(v, int) or isinstance(v, bool):
-                raise TypeError(f"{name} must be an int, got {type(v).__name__}: {v!r}")
+            require_int(v, name)
             if not 0 <= v < self.p:
                 raise ValueError(f"{name} must be in [0, p) for {self.name}, got {v}")
         if not g1_fast.jac_is_on_curve((x, y, 1), self.b, self.p):
@@ -179,8 +178,7 @@ class Curve:
         """
         self._require_g1(P)
         for i, k in enumerate(scalars):
-            if not isinstance(k, int) or isinstance(k, bool):
-                raise TypeError(f"scalars[{i}] must be an int, got {type(k).__name__}: {k!r}")
+            require_int(k, f"scalars[{i}]")
             if k < 0:
                 raise ValueError(f"scalars[{i}] must be >= 0, got {k}")
         FQ = self._ec.FQ
@@ -201,8 +199,7 @@ class Curve:
     def _check_scalars(self, scalars: Sequence[int]) -> list[int]:
         out = []
         for i, s in enumerate(scalars):
-            if not isinstance(s, int) or isinstance(s, bool):
-                raise TypeError(f"scalars[{i}] must be an int, got {type(s).__name__}: {s!r}")
+            require_int(s, f"scalars[{i}]")
             if not 0 <= s < self.r:
                 raise ValueError(f"scalars[{i}] must be in [0, r) for {self.name}, got {s}")
             out.append(s)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from py_ecc.secp256k1 import secp256k1 as _k1
 
+from zkedu._checks import require_int
 from zkedu.hashing import keccak256
 
 # Curve y^2 = x^3 + 7 over F_P, group order N (prime), generator G.
@@ -44,8 +45,7 @@ class Signature:
     def __post_init__(self) -> None:
         for name in ("v", "r", "s"):
             value = getattr(self, name)
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise TypeError(f"signature {name} must be an int, got {type(value).__name__}: {value!r}")
+            require_int(value, f"signature {name}")
 
     def to_bytes(self) -> bytes:
         """The 65-byte encoding ``r (32) || s (32) || v (1)``, as ecrecover's callers pack it."""
@@ -88,8 +88,7 @@ def is_on_curve(point: PublicKey) -> bool:
 
 def private_key_from_int(d: int) -> bytes:
     """The 32-byte big-endian private key for the scalar ``d`` in [1, N)."""
-    if not isinstance(d, int) or isinstance(d, bool):
-        raise TypeError(f"private key scalar must be an int, got {type(d).__name__}: {d!r}")
+    require_int(d, "private key scalar")
     if not 1 <= d < N:
         raise ValueError(f"private key scalar must be in [1, N), got {d}")
     return d.to_bytes(32, "big")

@@ -21,6 +21,8 @@ from py_ecc import optimized_bn128 as _bn
 from py_ecc.optimized_bls12_381 import optimized_pairing as _bls_pairing
 from py_ecc.optimized_bn128 import optimized_pairing as _bn_pairing
 
+from zkedu.curves.pairing import bn254_frobenius
+
 Line = tuple[Any, Any, Any]  # (A, B, C): the line's value at affine P is A·x + B·y + C
 
 
@@ -65,8 +67,6 @@ def _schedule_bls12_381(Q: Any) -> list[tuple[bool, Any, Any]]:
 
 def _schedule_bn254(Q: Any) -> list[tuple[bool, Any, Any]]:
     """(square first?, T1, T2) for each line of the BN254 optimal-ate loop (as ``pairing.miller_loop_bn254``)."""
-    from zkedu.curves.pairing import bn254_frobenius
-
     out = []
     twist_Q, neg_Q = _bn.twist(Q), _bn.neg(Q)
     twist_neg_Q = _bn.twist(neg_Q)

@@ -12,13 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from zkedu._checks import require_int
+from zkedu.ntheory import is_prime
+
 ToyPoint = tuple[int, int] | None
 
 MAX_TOY_PRIME = 10_007  # listing all points is O(p): keep toys toy-sized
-
-
-def _is_prime(n: int) -> bool:
-    return n >= 2 and all(n % d for d in range(2, int(n**0.5) + 1))
 
 
 @dataclass(frozen=True)
@@ -39,9 +38,8 @@ class ToyCurve:
     def __post_init__(self) -> None:
         for name in ("p", "a", "b"):
             v = getattr(self, name)
-            if not isinstance(v, int) or isinstance(v, bool):
-                raise TypeError(f"{name} must be an int, got {type(v).__name__}: {v!r}")
-        if not (2 < self.p <= MAX_TOY_PRIME and _is_prime(self.p)):
+            require_int(v, name)
+        if not (2 < self.p <= MAX_TOY_PRIME and is_prime(self.p)):
             raise ValueError(f"p must be an odd prime <= {MAX_TOY_PRIME}, got {self.p}")
         object.__setattr__(self, "a", self.a % self.p)
         object.__setattr__(self, "b", self.b % self.p)
@@ -88,8 +86,7 @@ class ToyCurve:
 
     def mul(self, P: ToyPoint, k: int) -> ToyPoint:
         """k·P by double-and-add: one doubling per bit of k, one addition per 1 bit."""
-        if not isinstance(k, int) or isinstance(k, bool):
-            raise TypeError(f"scalar must be an int, got {type(k).__name__}: {k!r}")
+        require_int(k, "scalar")
         if k < 0:
             return self.mul(self.neg(P), -k)
         result: ToyPoint = None

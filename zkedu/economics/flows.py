@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from zkedu.economics.params import DAYS_PER_YEAR, TokenomicsParams
+from zkedu.interop.fees import FeeSink
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,16 @@ def compute_messages_per_day(params: TokenomicsParams, days: int) -> np.ndarray:
 
 
 def compute_daily_revenue(params: TokenomicsParams, days: int) -> DailyRevenue:
-    """Fees in both forms and licensing, day by day (deterministic: the price enters at conversion)."""
+    """Fees in both forms and licensing, day by day (deterministic: the price enters at conversion).
+
+    Interop fees reach the treasury only if their sink is ``FeeSink.TREASURY`` (the proposal); with
+    ``FeeSink.OPERATOR`` (the v31 code) they accrue to the operator and the treasury sees licensing alone.
+    """
     messages = compute_messages_per_day(params, days)
     licensing = np.full(days, params.licensing_usd_per_year / DAYS_PER_YEAR)
-    return DailyRevenue(messages, messages * params.fee_per_message_usd, licensing,
-                        messages * params.zk_fee_per_message)
+    to_treasury = 1.0 if params.interop_fee_sink is FeeSink.TREASURY else 0.0
+    return DailyRevenue(messages, messages * (params.fee_per_message_usd * to_treasury), licensing,
+                        messages * (params.zk_fee_per_message * to_treasury))
 
 
 def convert_usd_to_zk(usd: np.ndarray, price_usd: np.ndarray, params: TokenomicsParams) -> np.ndarray:

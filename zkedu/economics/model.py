@@ -4,7 +4,7 @@
 Python loop over paths and days, from the same random draws (tests check the two agree; the benchmark times
 them side by side).
 
-Per day ``d`` and path ``k``, with ``p`` the GBM price:
+Per day ``d`` and path ``k``, with ``p`` the GBM price::
 
     revenue_zk   = (fee_usd + licensing_usd) converted at the auction + fee_zk
     revenue_usd  = fee_usd + licensing_usd + fee_zk x p
@@ -33,6 +33,7 @@ import numpy as np
 from zkedu.economics.flows import compute_daily_revenue, convert_usd_to_zk, split_zk
 from zkedu.economics.params import DAYS_PER_YEAR, TokenomicsParams
 from zkedu.economics.prices import draw_normals, simulate_gbm_prices
+from zkedu.interop.fees import FeeSink
 
 FLOW_NAMES = ("burned_zk", "staking_zk", "ecosystem_zk", "retained_zk")
 
@@ -131,6 +132,8 @@ def simulate_reference(params: TokenomicsParams, days: int, paths: int, seed: in
     out = {name: [[0.0] * days for _ in range(paths)] for name in names}
     shares = (params.burn_share, params.staking_share, params.ecosystem_share, params.retained_share)
     volume = params.messages_per_day + params.prividium_messages_per_day
+    to_treasury = 1.0 if params.interop_fee_sink is FeeSink.TREASURY else 0.0
+    fee_usd, fee_zk = params.fee_per_message_usd * to_treasury, params.zk_fee_per_message * to_treasury
     for k in range(paths):
         log_price, supply = 0.0, params.max_supply
         for d in range(days):
@@ -138,14 +141,14 @@ def simulate_reference(params: TokenomicsParams, days: int, paths: int, seed: in
                 log_price += (mu - 0.5 * sigma**2) * dt + sigma * math.sqrt(dt) * z[k][d - 1]
             price = params.zk_price_usd * math.exp(log_price)
             messages = volume * (1.0 + params.message_growth_per_year) ** (d / DAYS_PER_YEAR)
-            usd = messages * params.fee_per_message_usd + params.licensing_usd_per_year / DAYS_PER_YEAR
+            usd = messages * fee_usd + params.licensing_usd_per_year / DAYS_PER_YEAR
             clearing = price * (1.0 + params.price_impact_per_million_usd * usd / 1e6)
-            zk = usd * (1.0 - params.auction_discount) / clearing + messages * params.zk_fee_per_message
+            zk = usd * (1.0 - params.auction_discount) / clearing + messages * fee_zk
             flows = [zk * share for share in shares]
             if flows[0] > supply:  # burn only what exists; the rest is retained
                 flows[0], flows[3] = supply, flows[3] + flows[0] - supply
             supply -= flows[0]
-            row = (usd + messages * params.zk_fee_per_message * price, zk, price, *flows, supply,
+            row = (usd + messages * fee_zk * price, zk, price, *flows, supply,
                    _annualise(flows[1], params.staked_zk))
             for name, value in zip(names, row, strict=True):
                 out[name][k][d] = value

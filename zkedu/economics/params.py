@@ -6,7 +6,9 @@ invalid set never exists; ``dataclasses.replace`` re-runs the same checks. ``sim
 arguments (days, paths, seed).
 
 Fields beyond the issue's thirteen default to neutral values: no ZK-denominated fee, no Prividium volume,
-zero price drift, no price impact and no auction discount (non-ZK revenue converts at the day's price).
+zero price drift, no price impact and no auction discount (non-ZK revenue converts at the day's price), and
+interop fees flowing to the treasury as proposed (``zkedu.interop.fees.FeeSink.TREASURY``; ``FeeSink.OPERATOR``
+is what the v31 code does, and then only licensing reaches the treasury).
 
 Source: the proposal's structure (revenue streams, governance-set splitter) is A. Gluchowski, "ZK token utility
 proposal, Part I", forum.zknation.io, 4 Nov 2025; the cap is ZKTokenV3's 21,000,000,000 ZK
@@ -18,7 +20,10 @@ is the reader's assumption.
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass, fields
+
+from zkedu.interop.fees import FeeSink
 
 MAX_SUPPLY_ZK = 21_000_000_000.0  # ZKTokenV3 cap (zk-governance l2-contracts, ZIP-14)
 DAYS_PER_YEAR = 365
@@ -68,10 +73,14 @@ class TokenomicsParams:
     price_drift_per_year: float = 0.0  # GBM drift mu
     price_impact_per_million_usd: float = 0.0  # conversion premium over the day's price per $1M bought that day
     auction_discount: float = 0.0  # the auction's buyers keep this fraction of the converted value
+    interop_fee_sink: FeeSink = FeeSink.TREASURY  # OPERATOR is the v31 code: interop fees never reach the treasury
 
     def __post_init__(self) -> None:
         for f in fields(self):
-            _check_real(f.name, getattr(self, f.name))
+            if f.name != "interop_fee_sink":
+                _check_real(f.name, getattr(self, f.name))
+        if not isinstance(self.interop_fee_sink, FeeSink):
+            raise TypeError(f"interop_fee_sink must be a FeeSink, got {self.interop_fee_sink!r}")
         for name in (*NON_NEGATIVE_FIELDS, *SHARE_FIELDS):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must be >= 0, got {getattr(self, name)!r}")
@@ -95,13 +104,13 @@ class TokenomicsParams:
 
     @property
     def staked_zk(self) -> float:
-        """ZK staked: the staked share of the circulating supply (an input, held constant)."""
+        """The amount of ZK staked, the staked share of the circulating supply (an input, held constant)."""
         return self.staked_share * self.circulating_supply
 
 
 def _check_real(name: str, value: object) -> None:
     """Refuse what is not a finite real number (bools included), naming the field."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a real number, got {value!r} ({type(value).__name__})")
     if not math.isfinite(value):
         raise ValueError(f"{name} must be finite, got {value!r}")

@@ -11,8 +11,30 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from zkedu.economics.params import TokenomicsParams
+from zkedu.interop.fees import DEFAULT_ZK_INTEROP_FEE, FeeSink, InteropFeePolicy, units_to_tokens
 
-V31_DEFAULT_ZK_INTEROP_FEE = 10.0  # ZK per interop call in era-contracts draft-v31 (DEFAULT_ZK_INTEROP_FEE)
+V31_DEFAULT_ZK_INTEROP_FEE = float(units_to_tokens(DEFAULT_ZK_INTEROP_FEE))  # 10 ZK per interop call (draft-v31)
+
+
+def interop_fee_fields(policy: InteropFeePolicy, use_fixed_fee: bool, base_token_price_usd: float) -> dict:
+    """The model's fee fields for messages paid under an interop fee ``policy`` (one call per message).
+
+    The ZK form pays ``policy.zk_fee`` in ZK; the base-token form pays ``policy.base_token_fee``, valued at
+    ``base_token_price_usd`` per whole base token. The sink travels with the fees.
+
+    >>> f = interop_fee_fields(InteropFeePolicy(sink=FeeSink.TREASURY), True, 3000.0)
+    >>> f["zk_fee_per_message"], f["fee_per_message_usd"]
+    (10.0, 0.0)
+    """
+    if not isinstance(policy, InteropFeePolicy):
+        raise TypeError(f"policy must be an InteropFeePolicy, got {type(policy).__name__}")
+    if not base_token_price_usd >= 0:
+        raise ValueError(f"base_token_price_usd must be >= 0, got {base_token_price_usd!r}")
+    if use_fixed_fee:
+        return {"fee_per_message_usd": 0.0, "zk_fee_per_message": float(units_to_tokens(policy.zk_fee)),
+                "interop_fee_sink": policy.sink}
+    return {"fee_per_message_usd": float(units_to_tokens(policy.base_token_fee)) * base_token_price_usd,
+            "zk_fee_per_message": 0.0, "interop_fee_sink": policy.sink}
 
 # --- outside figures ------------------------------------------------------------------------------------
 SWIFT_CLAIM_MESSAGES_PER_DAY = 50_000_000  # the source article's "over 50 million a day" (unverified)
@@ -58,12 +80,14 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
                                              retained_share=0.0),
            "Nov 2026", ("zknation_fee_flow",), "The splitter as enacted: 100% burn; volumes as the baseline."),
     Preset("today-like volume", replace(BASELINE, messages_per_day=100_000, message_growth_per_year=0.0,
-                                        licensing_usd_per_year=0.0),
+                                        licensing_usd_per_year=0.0, interop_fee_sink=FeeSink.OPERATOR),
            "Nov 2026", ("zksync_docs", "era_contracts"),
-           "An order-of-magnitude assumption: no count of interop messages is published; bundles are not live "
-           "and sending fees accrue to the operator, so the treasury's real interop revenue today is zero."),
-    Preset("ZK-denominated fee (v31 default)", replace(BASELINE, fee_per_message_usd=0.0, messages_per_day=100_000,
-                                                       zk_fee_per_message=V31_DEFAULT_ZK_INTEROP_FEE),
+           "An order-of-magnitude assumption: no count of interop messages is published. Bundles are not live "
+           "and in the v31 code sending fees accrue to the operator (the sink here), so the treasury's interop "
+           "revenue is zero."),
+    Preset("ZK-denominated fee (v31 default)",
+           replace(BASELINE, messages_per_day=100_000,
+                   **interop_fee_fields(InteropFeePolicy(sink=FeeSink.TREASURY), True, 0.0)),
            "Mar 2026", ("era_contracts",),
            "10 ZK per interop call, the draft-v31 default, if it went to the treasury (in that code it goes to "
            "the operator)."),

@@ -112,7 +112,8 @@ ISHIGAMI_FACTORS = tuple(Factor(f"x{i}", -math.pi, math.pi) for i in (1, 2, 3))
 
 # The token model's uncertain inputs (ranges are the book's assumptions: no fee level has been set; the upper
 # ends keep even a one-year path at the highest volatility from buying more ZK than exists).
-# burn and staking shares are sampled independently; the ecosystem gets the rest, nothing is retained.
+# burn and staking shares are sampled independently; the ecosystem gets the rest, nothing is retained. The
+# shares start at 5% so that both outputs are positive (their logarithms are analysed).
 TOKENOMICS_FACTORS = (
     Factor("messages_per_day", 1e5, 5e7, log=True),
     Factor("message_growth_per_year", 0.0, 1.0),
@@ -120,29 +121,34 @@ TOKENOMICS_FACTORS = (
     Factor("licensing_usd_per_year", 0.0, 5e7),
     Factor("zk_price_usd", 0.03, 0.5, log=True),
     Factor("price_volatility", 0.2, 1.0),
-    Factor("burn_share", 0.0, 0.7),
-    Factor("staking_share", 0.0, 0.3),
+    Factor("burn_share", 0.05, 0.7),
+    Factor("staking_share", 0.05, 0.3),
     Factor("staked_share", 0.05, 0.5),
 )
 
 
 def tokenomics_outputs(base: TokenomicsParams, values: np.ndarray, paths: int = 8,
                        seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """First-year burn as a share of the cap, and first-year staking yield (means over ``paths``), per row."""
+    """log10 of the first-year burn share of supply and of the first-year staking yield (means over paths).
+
+    The outputs are logarithms because the model is a product and ratio of inputs that span orders of
+    magnitude: on a log scale the question is "which input moves the order of magnitude", and the variance
+    is not dominated by a few extreme samples (which makes the estimates unstable).
+    """
     names = [f.name for f in TOKENOMICS_FACTORS]
     burn, yield_ = np.empty(len(values)), np.empty(len(values))
     for row, x in enumerate(values):
         changes = dict(zip(names, map(float, x), strict=True))
         changes["ecosystem_share"] = 1.0 - changes["burn_share"] - changes["staking_share"]
         r = simulate(replace(base, **changes, retained_share=0.0), 365, paths, seed)
-        burn[row] = r.yearly_burn_share().mean()
-        yield_[row] = r.yearly_staking_yield().mean()
-    return burn, yield_
+        burn[row] = r.yearly_burn_share()[:, 0].mean()
+        yield_[row] = r.yearly_staking_yield()[:, 0].mean()
+    return np.log10(burn), np.log10(yield_)
 
 
 def compute_tokenomics_sensitivity(base: TokenomicsParams, n_base: int = 128,
                                    seed: int = 0) -> dict[str, SobolIndices]:
-    """Sobol indices of the first-year burn share and staking yield with respect to ``TOKENOMICS_FACTORS``.
+    """Sobol indices of log10 first-year burn share and staking yield with respect to ``TOKENOMICS_FACTORS``.
 
     The model runs once per sample for both outputs (``n_base * 11`` one-year simulations of 8 paths).
     """
@@ -154,7 +160,6 @@ def compute_tokenomics_sensitivity(base: TokenomicsParams, n_base: int = 128,
             cache[key] = tokenomics_outputs(base, values, seed=seed)
         return cache[key]
 
-    return {
-        "yearly burn share": compute_sobol_indices(lambda v: outputs(v)[0], TOKENOMICS_FACTORS, n_base, seed),
-        "staking yield": compute_sobol_indices(lambda v: outputs(v)[1], TOKENOMICS_FACTORS, n_base, seed),
-    }
+    names = ("first-year burn share (log10)", "first-year staking yield (log10)")
+    return {name: compute_sobol_indices(lambda v, i=i: outputs(v)[i], TOKENOMICS_FACTORS, n_base, seed)
+            for i, name in enumerate(names)}

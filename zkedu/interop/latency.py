@@ -31,10 +31,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from zkedu.constants import ERA_EXECUTION_DELAY_SECONDS
 from zkedu.interop.network import Settlement
+from zkedu.rollup.amortisation import BATCH_FIXED_L1_GAS
 from zkedu.rollup.commitment import L2_TO_L1_LOGS_TREE_DEPTH
-from zkedu.rollup.fee_sweep import ERA_EXECUTION_DELAY_SECONDS
-from zkedu.rollup.fees import BATCH_FIXED_L1_GAS
 
 L1_SLOT_SECONDS = 12.0
 LOG_SLOTS_PER_BATCH = 1 << L2_TO_L1_LOGS_TREE_DEPTH
@@ -119,6 +119,6 @@ def compute_settlement_cost_per_chain(params: LatencyParams, settlement: Settlem
     batches_per_day = 86_400.0 / compute_batch_seconds(params)
     eth_per_batch = BATCH_FIXED_L1_GAS * np.asarray(params.l1_gas_price_gwei, dtype=float) * 1e-9
     if settlement is Settlement.L1:
-        return batches_per_day * eth_per_batch
+        return batches_per_day * eth_per_batch * np.ones_like(np.asarray(params.chains, dtype=float))
     gateway_batches_per_day = 86_400.0 / np.asarray(params.batch_interval_seconds, dtype=float)
     return gateway_batches_per_day * eth_per_batch / np.asarray(params.chains, dtype=float)

@@ -12,8 +12,10 @@ The five steps of proof-based interop, each a method here:
 
 ``Settlement.GATEWAY`` is protocol v29 as coded: chains commit, prove and execute on Gateway, whose
 MessageRoot aggregates them, and Gateway settles on L1; in v29 "import and export only happens on GW".
-``Settlement.L1`` is the later design (the v31 code accepts chain batch roots in L1's MessageRoot): every
-chain settles on L1 and imports L1's roots. The hashing is the same in both.
+``Settlement.L1`` is the later design (the v31 code accepts chain batch roots in L1's MessageRoot): the
+chain settles on L1 and imports L1's roots. The hashing is the same in both. Each chain has its own
+setting; a message from a chain on Gateway to a chain on L1 is proven through Gateway's own batch, with
+one more proof node (the contracts' recursive format).
 
 Commit and prove are not modelled here (the rollup chapters do that); their time is in ``latency``.
 
@@ -24,11 +26,17 @@ Source: EC l1-contracts bridgehub/MessageRoot.sol, state-transition/chain-deps/f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from zkedu.interop.message_root import MessageRoot, check_uint256, compute_chain_batch_root, compute_full_tree_path
+from zkedu.interop.message_root import (
+    MessageRoot,
+    RootSnapshot,
+    check_uint256,
+    compute_chain_batch_root,
+    compute_full_tree_path,
+)
 from zkedu.interop.proof import (
     InteropRejected,
     L2Message,
@@ -70,6 +78,7 @@ class ChainBatch:
     imports: tuple[InteropRoot, ...]
     local_logs_root: bytes
     aggregated_root: bytes
+    message_root_block: int = 0  # the block of the chain's own MessageRoot that ``aggregated_root`` is from
 
     @property
     def chain_batch_root(self) -> bytes:
@@ -104,7 +113,9 @@ class Chain:
 
 
 class InteropNetwork:
-    """L1, optionally Gateway, and ZK Stack chains settling on ``settlement``; messages proven between them.
+    """L1, Gateway if any chain uses it, and ZK Stack chains; messages proven between them.
+
+    ``settlement`` is one Settlement for every chain, or a mapping from chain id to Settlement.
 
     >>> net = InteropNetwork([324, 325], Settlement.GATEWAY)
     >>> sent = net.send_message(324, bytes(19) + b"\\x01", b"hello")
@@ -115,17 +126,17 @@ class InteropNetwork:
     True
     """
 
-    def __init__(self, chain_ids: Sequence[int], settlement: Settlement = Settlement.GATEWAY) -> None:
-        if not isinstance(settlement, Settlement):
-            raise TypeError(f"settlement must be a Settlement, got {settlement!r}")
-        self.settlement = settlement
-        self.chains: dict[int, Chain] = {L1_CHAIN_ID: Chain(L1_CHAIN_ID, None)}
-        self.settlement_layer_id = L1_CHAIN_ID
-        if settlement is Settlement.GATEWAY:
-            self._register(GATEWAY_CHAIN_ID, L1_CHAIN_ID)
-            self.settlement_layer_id = GATEWAY_CHAIN_ID
+    def __init__(self, chain_ids: Sequence[int],
+                 settlement: Settlement | Mapping[int, Settlement] = Settlement.GATEWAY) -> None:
+        modes = settlement if isinstance(settlement, Mapping) else dict.fromkeys(chain_ids, settlement)
         for chain_id in chain_ids:
-            self._register(chain_id, self.settlement_layer_id)
+            if not isinstance(modes.get(chain_id), Settlement):
+                raise TypeError(f"chain {chain_id!r} needs a Settlement, got {modes.get(chain_id)!r}")
+        self.chains: dict[int, Chain] = {L1_CHAIN_ID: Chain(L1_CHAIN_ID, None)}
+        if Settlement.GATEWAY in modes.values():
+            self._register(GATEWAY_CHAIN_ID, L1_CHAIN_ID)
+        for chain_id in chain_ids:
+            self._register(chain_id, GATEWAY_CHAIN_ID if modes[chain_id] is Settlement.GATEWAY else L1_CHAIN_ID)
 
     def _register(self, chain_id: int, settles_on: int) -> None:
         check_uint256("chain_id", chain_id)
@@ -159,8 +170,9 @@ class InteropNetwork:
         """Close the chain's open batch: ChainBatchRoot = keccak(local logs root || its MessageRoot's root)."""
         chain = self.chain(chain_id)
         logs = tuple(chain.pending_logs)
+        mr = chain.message_root
         batch = ChainBatch(chain_id, len(chain.batches) + 1, logs, tuple(chain.pending_imports),
-                           compute_l2_logs_root(logs), chain.message_root.aggregated_root())
+                           compute_l2_logs_root(logs), mr.aggregated_root(), mr.block_number)
         chain.batches.append(batch)
         chain.pending_logs, chain.pending_imports = [], []
         return batch
@@ -170,7 +182,7 @@ class InteropNetwork:
         """Execute the chain's next sealed batch on its settlement layer; return the layer's new root.
 
         Every root the batch imported must equal the layer's historical root for its block, else the
-        execution reverts (InteropRejected with ROOT_MISMATCH) and nothing changes.
+        execution reverts (InteropRejected with IMPORT_MISMATCH) and nothing changes.
         """
         chain, layer = self.chain(chain_id), self.layer_of(chain_id)
         if chain.executed >= len(chain.batches):
@@ -178,11 +190,11 @@ class InteropNetwork:
         batch = chain.batches[chain.executed]
         for imported in batch.imports:
             if imported.chain_id != layer.chain_id:
-                raise InteropRejected(RejectReason.ROOT_MISMATCH, "commit-based interop is not supported "
+                raise InteropRejected(RejectReason.IMPORT_MISMATCH, "commit-based interop is not supported "
                                       f"(root of chain {imported.chain_id})")
             correct = layer.message_root.historical_root(imported.block_number)
             if correct != imported.root or correct == bytes(32):
-                raise InteropRejected(RejectReason.ROOT_MISMATCH, f"chain {chain_id} imported {imported.root.hex()} "
+                raise InteropRejected(RejectReason.IMPORT_MISMATCH, f"chain {chain_id} imported {imported.root.hex()} "
                                       f"for block {imported.block_number}, the layer has {correct.hex()}")
         mr = layer.message_root
         mr.advance_block(mr.block_number + 1)
@@ -203,44 +215,81 @@ class InteropNetwork:
 
     # step 5
     def prove_message(self, sent: SentMessage, on_chain: int) -> list[bytes]:
-        """The concatenated proof of ``sent`` against the earliest root ``on_chain`` imported that includes it."""
+        """The concatenated proof of ``sent`` against the earliest root ``on_chain`` imported that includes it.
+
+        One node per settlement layer climbed: if the source's layer is not the destination's (a chain on
+        Gateway, a destination on L1), the first node ends in Gateway's own batch, executed on L1.
+        """
         source, dest = self.chain(sent.chain_id), self.chain(on_chain)
-        layer = self.layer_of(sent.chain_id)
         if sent.batch_number > source.executed:
             raise ValueError(f"batch {sent.batch_number} of chain {sent.chain_id} is not executed yet")
-        batch = source.batches[sent.batch_number - 1]
-        mr = layer.message_root
-        position = sent.batch_number - 1  # batches execute in order, so batch n is leaf n - 1 of the chain's tree
-        chain_index = mr.chain_index(sent.chain_id)
-        blocks = sorted(n for (c, n) in dest.interop_roots if c == layer.chain_id)
-        for block in blocks:
-            if block in mr.history() and mr.snapshot(block).batch_counts[chain_index] > position:
-                break
-        else:
-            raise ValueError(f"chain {on_chain} has imported no root that includes batch {sent.batch_number} "
-                             f"of chain {sent.chain_id}")
-        snap = mr.snapshot(block)
-        log_path = (*compute_l2_log_proof(batch.logs, sent.index), batch.aggregated_root)
-        batch_path = mr.batch_tree(sent.chain_id).prove(position, snap.batch_counts[chain_index])
-        first = encode_proof_node(log_path, batch_leaf_mask=position, batch_leaf_path=batch_path,
-                                  settlement_block_number=block, chain_id_leaf_mask=chain_index,
-                                  settlement_chain_id=layer.chain_id)
-        return first + encode_proof_node(compute_full_tree_path(snap.chain_id_leaves, chain_index))
+        target = self.layer_of(on_chain)
+        chain_id, batch = sent.chain_id, source.batches[sent.batch_number - 1]
+        path, mask = (*compute_l2_log_proof(batch.logs, sent.index), batch.aggregated_root), sent.index
+        words: list[bytes] = []
+        while True:
+            layer = self.layer_of(chain_id)
+            mr, position = layer.message_root, batch.number - 1  # batches execute in order: batch n is leaf n - 1
+            index = mr.chain_index(chain_id)
+            if layer is target:
+                block = self._first_import_including(dest, layer, index, position)
+                snap = mr.snapshot(block)
+                words += self._node(path, mask, mr, chain_id, position, snap, block, index, layer.chain_id)
+                return words + encode_proof_node(compute_full_tree_path(snap.chain_id_leaves, index))
+            if layer.settles_on is None:
+                raise ValueError(f"chain {on_chain} imports roots of chain {target.chain_id}, which never "
+                                 f"includes chain {sent.chain_id}'s messages")
+            carrier = self._first_layer_batch_including(layer, index, position)
+            snap = mr.snapshot(carrier.message_root_block)
+            height = max(0, (len(snap.chain_id_leaves) - 1).bit_length())
+            words += self._node(path, mask, mr, chain_id, position, snap, carrier.number, index | 1 << height,
+                                layer.chain_id)
+            path = (*compute_full_tree_path(snap.chain_id_leaves, index), carrier.local_logs_root)
+            chain_id, batch, mask = layer.chain_id, carrier, index | 1 << height
+
+    @staticmethod
+    def _node(path: Sequence[bytes], mask: int, mr: MessageRoot, chain_id: int, position: int,
+              snap: RootSnapshot, number: int, next_mask: int, layer_id: int) -> list[bytes]:
+        """A non-final node: the leaf's path to a batch root, then that batch's path in the layer's chain tree."""
+        count = snap.batch_counts[mr.chain_index(chain_id)]
+        return encode_proof_node(path, batch_leaf_mask=position,
+                                 batch_leaf_path=mr.batch_tree(chain_id).prove(position, count),
+                                 settlement_block_number=number, chain_id_leaf_mask=next_mask,
+                                 settlement_chain_id=layer_id)
+
+    @staticmethod
+    def _first_import_including(dest: Chain, layer: Chain, index: int, position: int) -> int:
+        history = layer.message_root.history()
+        for (layer_id, block) in sorted(dest.interop_roots):
+            if layer_id == layer.chain_id and block in history:
+                if layer.message_root.snapshot(block).batch_counts[index] > position:
+                    return block
+        raise ValueError(f"chain {dest.chain_id} has imported no root of chain {layer.chain_id} that includes "
+                         f"that batch")
+
+    def _first_layer_batch_including(self, layer: Chain, index: int, position: int) -> ChainBatch:
+        history = layer.message_root.history()
+        for carrier in layer.batches[:layer.executed]:
+            block = carrier.message_root_block
+            if block in history and layer.message_root.snapshot(block).batch_counts[index] > position:
+                return carrier
+        raise ValueError(f"no executed batch of settlement layer {layer.chain_id} includes that batch yet")
 
     def verify_message(self, on_chain: int, sent: SentMessage, proof: Sequence[bytes]) -> bytes:
         """Check ``sent`` on chain ``on_chain`` against its imported roots; return the root or raise InteropRejected."""
         dest = self.chain(on_chain)
-        layer = self.layer_of(on_chain)
-        if not layer.message_root.chain_registered(sent.chain_id):
-            raise InteropRejected(RejectReason.UNKNOWN_CHAIN, f"chain {sent.chain_id} is not registered on "
-                                  f"settlement layer {layer.chain_id}")
+        source = self.chains.get(sent.chain_id)
+        if source is None or source.settles_on is None or not self.chains[source.settles_on].message_root \
+                .chain_registered(sent.chain_id):
+            raise InteropRejected(RejectReason.UNKNOWN_CHAIN, f"chain {sent.chain_id} is not registered on any "
+                                  "settlement layer of the network")
         return check_message_inclusion(dest.interop_roots, sent.chain_id, sent.batch_number, sent.index,
                                        sent.message, proof)
 
     def settle_all(self) -> None:
         """Seal and execute one batch on every chain (Gateway last, so its batch carries the others' roots)."""
         order = [c for c in self.chains if c not in (L1_CHAIN_ID, GATEWAY_CHAIN_ID)]
-        if self.settlement is Settlement.GATEWAY:
+        if GATEWAY_CHAIN_ID in self.chains:
             order.append(GATEWAY_CHAIN_ID)
         for chain_id in order:
             self.seal_batch(chain_id)

@@ -44,6 +44,7 @@ class RejectReason(Enum):
     UNKNOWN_CHAIN = "the source chain is not registered on the settlement layer"
     ROOT_NOT_IMPORTED = "no interop root was imported for that settlement layer and block"
     ROOT_MISMATCH = "the proof does not lead to the imported root (forged or wrong proof)"
+    IMPORT_MISMATCH = "an imported root is not the settlement layer's historical root (the batch cannot execute)"
     WRONG_SENDER = "the message was not sent by the application expected"
     ALREADY_CONSUMED = "the message was already consumed (the application's nullifier)"
 

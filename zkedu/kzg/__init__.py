@@ -46,6 +46,7 @@ from zkedu.kzg.eip4844 import (
     kzg_to_versioned_hash,
     point_evaluation_precompile,
     verify_blob_kzg_proof,
+    verify_blob_kzg_proof_batch,
     verify_kzg_proof,
 )
 from zkedu.kzg.kzg import (
@@ -95,6 +96,7 @@ __all__ = [
     "trusted_setup_path",
     "unpack_bytes_from_blob",
     "verify_blob_kzg_proof",
+    "verify_blob_kzg_proof_batch",
     "verify_kzg_proof",
     "verify_multi_opening",
     "verify_opening",

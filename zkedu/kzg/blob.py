@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from zkedu._checks import require_bytes, require_int
+from zkedu.blobpack import pack_bytes_into_blob as pack_bytes_into_blob  # re-exported: ZKsync's packing
+from zkedu.blobpack import unpack_bytes_from_blob as unpack_bytes_from_blob
 from zkedu.field import BLS12_381_FR
 from zkedu.hashing import sha256
 from zkedu.kzg.constants import (
@@ -26,8 +28,6 @@ from zkedu.kzg.constants import (
     FIAT_SHAMIR_PROTOCOL_DOMAIN,
     FIELD_ELEMENTS_PER_BLOB,
     KZG_ENDIANNESS,
-    ZKSYNC_BYTES_PER_FIELD_ELEMENT,
-    ZKSYNC_USABLE_BYTES_PER_BLOB,
 )
 from zkedu.poly import Domain, PolynomialEvals, is_power_of_two
 
@@ -154,33 +154,3 @@ def compute_challenge(blob: bytes, commitment: bytes) -> BLSFieldElement:
     commitment = require_bytes(commitment, BYTES_PER_COMMITMENT, "commitment")
     degree_poly = FIELD_ELEMENTS_PER_BLOB.to_bytes(16, KZG_ENDIANNESS)
     return hash_to_bls_field(FIAT_SHAMIR_PROTOCOL_DOMAIN + degree_poly + blob + commitment)
-
-
-def pack_bytes_into_blob(data: bytes) -> bytes:
-    """Pack up to 126,976 bytes ZKsync-style: 31 bytes per field element, each behind a zero byte, zero padded.
-
-    Every 32-byte element then starts with 0x00, so it is below BLS_MODULUS without any check.
-    Source: era-contracts da-contracts (zksync-facts.md §1e).
-
-    >>> blob = pack_bytes_into_blob(b"hi")
-    >>> blob[:4].hex(), len(blob)
-    ('00686900', 131072)
-    """
-    if not isinstance(data, bytes | bytearray | memoryview):
-        raise TypeError(f"data must be bytes, got {type(data).__name__}")
-    data = bytes(data)
-    if len(data) > ZKSYNC_USABLE_BYTES_PER_BLOB:
-        raise ValueError(f"at most {ZKSYNC_USABLE_BYTES_PER_BLOB} bytes fit in one blob, got {len(data)}")
-    data = data.ljust(ZKSYNC_USABLE_BYTES_PER_BLOB, b"\x00")
-    step = ZKSYNC_BYTES_PER_FIELD_ELEMENT
-    return b"".join(b"\x00" + data[i : i + step] for i in range(0, len(data), step))
-
-
-def unpack_bytes_from_blob(blob: bytes) -> bytes:
-    """Undo pack_bytes_into_blob (the zero padding stays: the length travels separately)."""
-    blob = require_bytes(blob, BYTES_PER_BLOB, "blob")
-    chunks = [blob[i : i + BYTES_PER_FIELD_ELEMENT] for i in range(0, BYTES_PER_BLOB, BYTES_PER_FIELD_ELEMENT)]
-    for i, chunk in enumerate(chunks):
-        if chunk[0] != 0:
-            raise ValueError(f"field element {i} has a non-zero top byte 0x{chunk[0]:02x}: not a ZKsync-packed blob")
-    return b"".join(chunk[1:] for chunk in chunks)

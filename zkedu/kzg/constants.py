@@ -6,11 +6,13 @@ The values check themselves at import (the root of unity really has order 4,096)
 
 from __future__ import annotations
 
+from zkedu.constants import BYTES_PER_BLOB as BYTES_PER_BLOB
+from zkedu.constants import BYTES_PER_FIELD_ELEMENT as BYTES_PER_FIELD_ELEMENT
+from zkedu.constants import FIELD_ELEMENTS_PER_BLOB as FIELD_ELEMENTS_PER_BLOB
+from zkedu.constants import MAX_BLOBS_PER_BATCH, USABLE_BYTES_PER_BLOB, USABLE_BYTES_PER_FIELD_ELEMENT
+
 # The scalar field of BLS12-381: the order r of its prime-order subgroups G1 and G2.
 BLS_MODULUS = 0x73EDA753299D7D483339D80809A1D80553BDA402FFFE5BFEFFFFFFFF00000001
-FIELD_ELEMENTS_PER_BLOB = 4096
-BYTES_PER_FIELD_ELEMENT = 32
-BYTES_PER_BLOB = FIELD_ELEMENTS_PER_BLOB * BYTES_PER_FIELD_ELEMENT  # 131,072
 BYTES_PER_COMMITMENT = 48  # a compressed G1 point
 BYTES_PER_PROOF = 48  # a compressed G1 point
 BYTES_PER_G2_POINT = 96  # a compressed G2 point
@@ -32,11 +34,10 @@ POINT_EVALUATION_PRECOMPILE_ADDRESS = 0x0A
 POINT_EVALUATION_PRECOMPILE_GAS = 50_000
 POINT_EVALUATION_INPUT_LENGTH = 192  # versioned hash 32 || z 32 || y 32 || commitment 48 || proof 48
 
-# ZKsync packs 31 bytes into each field element so every chunk is below the modulus without checks
-# (era-contracts da-contracts; zksync-facts.md §1e).
-ZKSYNC_BYTES_PER_FIELD_ELEMENT = 31
-ZKSYNC_USABLE_BYTES_PER_BLOB = FIELD_ELEMENTS_PER_BLOB * ZKSYNC_BYTES_PER_FIELD_ELEMENT  # 126,976
-ZKSYNC_MAX_BLOBS_PER_BATCH = 6
+# ZKsync's 31-byte packing, under the names this package has always used; defined once, in zkedu.constants.
+ZKSYNC_BYTES_PER_FIELD_ELEMENT = USABLE_BYTES_PER_FIELD_ELEMENT
+ZKSYNC_USABLE_BYTES_PER_BLOB = USABLE_BYTES_PER_BLOB  # 126,976
+ZKSYNC_MAX_BLOBS_PER_BATCH = MAX_BLOBS_PER_BATCH
 
 
 def _check_constants() -> None:

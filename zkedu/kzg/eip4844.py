@@ -10,6 +10,8 @@ Spec: consensus-specs deneb/polynomial-commitments.md "KZG" section; EIP-4844 "P
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from zkedu._checks import require_bytes
 from zkedu.curves import BLS12_381, Point
 from zkedu.curves.bls12_381_serial import g1_compress, g1_decompress
@@ -20,6 +22,7 @@ from zkedu.kzg.blob import (
     bytes_to_bls_field,
     compute_challenge,
     evaluate_polynomial_in_evaluation_form,
+    hash_to_bls_field,
 )
 from zkedu.kzg.constants import (
     BLS_MODULUS,
@@ -30,6 +33,7 @@ from zkedu.kzg.constants import (
     FIELD_ELEMENTS_PER_BLOB,
     KZG_ENDIANNESS,
     POINT_EVALUATION_INPUT_LENGTH,
+    RANDOM_CHALLENGE_KZG_BATCH_DOMAIN,
     VERSIONED_HASH_VERSION_KZG,
 )
 from zkedu.kzg.setup import load_mainnet_g1_lagrange, load_mainnet_g2_tau
@@ -108,6 +112,49 @@ def verify_kzg_proof_impl(commitment: Point, z: int, y: int, proof: Point) -> bo
     return C.pairing_check([(lhs, g2_one), (C.neg(proof), g2_tau)])
 
 
+def compute_batch_challenge(
+    commitments: Sequence[bytes], zs: Sequence[int], ys: Sequence[int], proofs: Sequence[bytes]
+) -> int:
+    """The random-linear-combination scalar r for a batch: a hash of every claim in it.
+
+    Spec: deneb "verify_kzg_proof_batch" (transcript: domain || degree (8 bytes) || count (8 bytes) ||
+    each commitment || z || y || proof).
+    """
+    data = (
+        RANDOM_CHALLENGE_KZG_BATCH_DOMAIN
+        + FIELD_ELEMENTS_PER_BLOB.to_bytes(8, KZG_ENDIANNESS)
+        + len(commitments).to_bytes(8, KZG_ENDIANNESS)
+    )
+    for commitment, z, y, proof in zip(commitments, zs, ys, proofs, strict=True):
+        data += commitment + bls_field_to_bytes(z) + bls_field_to_bytes(y) + proof
+    return hash_to_bls_field(data)
+
+
+def verify_kzg_proof_batch_impl(
+    commitments: Sequence[Point], zs: Sequence[int], ys: Sequence[int], proofs: Sequence[Point], r: int
+) -> bool:
+    """All claims p_i(z_i) = y_i at once: one pairing check on their combination with powers of r.
+
+    Each claim says e(C_i - [y_i]₁ + z_i·π_i, [1]₂) = e(π_i, [τ]₂). Weighting claim i by r^i and adding gives
+    e(Σ r^i·(C_i - [y_i]₁ + z_i·π_i), [1]₂) · e(-Σ r^i·π_i, [τ]₂) = 1; a false claim survives only if r hits
+    one of few bad values, chance about n / BLS_MODULUS.
+    Spec: deneb "verify_kzg_proof_batch".
+    """
+    if not commitments:
+        return True
+    g2_one, g2_tau = load_mainnet_g2_tau()
+    powers = [1]
+    for _ in range(len(commitments) - 1):
+        powers.append(powers[-1] * r % BLS_MODULUS)
+    y_sum = sum(y * w for y, w in zip(ys, powers, strict=True)) % BLS_MODULUS
+    lhs = C.add(
+        C.msm([*commitments, *proofs], [*powers, *(z * w % BLS_MODULUS for z, w in zip(zs, powers, strict=True))]),
+        C.neg(C.mul(C.G1, y_sum)),
+    )
+    proof_sum = C.msm(list(proofs), powers)
+    return C.pairing_check([(lhs, g2_one), (C.neg(proof_sum), g2_tau)])
+
+
 # --- the byte-level API -----------------------------------------------------------------------------
 
 
@@ -175,3 +222,30 @@ def point_evaluation_precompile(data: bytes) -> bytes:
     if not verify_kzg_proof(commitment, z, y, proof):
         raise ValueError("KZG proof verification failed: the blob's polynomial does not take value y at z")
     return FIELD_ELEMENTS_PER_BLOB.to_bytes(32, KZG_ENDIANNESS) + BLS_MODULUS.to_bytes(32, KZG_ENDIANNESS)
+
+
+def verify_blob_kzg_proof_batch(blobs: list[bytes], commitments: list[bytes], proofs: list[bytes]) -> bool:
+    """Do all these blobs match their commitments? One pairing check for the whole list (True if empty).
+
+    ValueError for lists of different lengths or any malformed blob, commitment or proof; a well-formed
+    but wrong proof gives False.
+    Spec: deneb "verify_blob_kzg_proof_batch".
+    """
+    for name, items in (("blobs", blobs), ("commitments", commitments), ("proofs", proofs)):
+        if not isinstance(items, list | tuple):
+            raise TypeError(f"{name} must be a list of bytes, got {type(items).__name__}")
+    if not len(blobs) == len(commitments) == len(proofs):
+        raise ValueError(
+            f"need one commitment and one proof per blob, got {len(blobs)} blobs, {len(commitments)} commitments "
+            f"and {len(proofs)} proofs"
+        )
+    points, zs, ys, proof_points = [], [], [], []
+    for i, (blob, commitment_bytes, proof_bytes) in enumerate(zip(blobs, commitments, proofs, strict=True)):
+        blob = require_bytes(blob, BYTES_PER_BLOB, f"blob {i}")
+        points.append(bytes_to_kzg_commitment(commitment_bytes))
+        proof_points.append(bytes_to_kzg_proof(proof_bytes))
+        z = compute_challenge(blob, commitment_bytes)
+        zs.append(z)
+        ys.append(evaluate_polynomial_in_evaluation_form(blob_to_polynomial(blob), z))
+    r = compute_batch_challenge([bytes(c) for c in commitments], zs, ys, [bytes(p) for p in proofs])
+    return verify_kzg_proof_batch_impl(points, zs, ys, proof_points, r)

@@ -21,9 +21,9 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from zkedu._checks import require_bytes
+from zkedu._checks import require_bytes, require_int
 from zkedu.curves import BLS12_381, Curve, G1Table, Point
-from zkedu.curves.bls12_381_serial import g2_decompress
+from zkedu.curves.bls12_381_serial import g1_decompress_to_affine, g2_decompress
 from zkedu.kzg.constants import BYTES_PER_COMMITMENT, BYTES_PER_G2_POINT, FIELD_ELEMENTS_PER_BLOB
 
 # SHA-256 of py-evm's kzg_trusted_setup.txt (the ceremony output in c-kzg's text format). When the file matches
@@ -79,10 +79,9 @@ def insecure_setup(curve: Curve, degree: int, tau: int) -> TrustedSetup:
     >>> s.degree, BN254.eq(s.g1_monomial[2], BN254.mul(BN254.G1, 25)), len(s.g2_monomial)
     (3, True, 2)
     """
-    if not isinstance(degree, int) or isinstance(degree, bool) or degree < 1:
+    if require_int(degree, "degree") < 1:
         raise ValueError(f"degree must be an int >= 1, got {degree!r}")
-    if not isinstance(tau, int) or isinstance(tau, bool):
-        raise TypeError(f"tau must be an int, got {type(tau).__name__}")
+    require_int(tau, "tau")
     if tau % curve.r == 0:
         raise ValueError(f"tau must be non-zero modulo r, got {tau}")
     tau %= curve.r
@@ -140,31 +139,6 @@ def read_mainnet_setup() -> SetupHex:
     return parse_trusted_setup(trusted_setup_path().read_text())
 
 
-def g1_decompress_on_curve(data: bytes) -> tuple[int, int] | None:
-    """Affine (x, y) of a compressed BLS12-381 G1 point with the flag, range and on-curve checks, but NOT the
-    subgroup check (None for infinity). Only for the pinned trusted setup; see ``load_mainnet_g1_lagrange``.
-    """
-    data = require_bytes(data, BYTES_PER_COMMITMENT, "compressed G1 point")
-    p = BLS12_381.p
-    first = data[0]
-    if not first & 0x80:
-        raise ValueError(f"compressed G1 point lacks the compression flag: 0x{data.hex()}")
-    x = int.from_bytes(bytes([first & 0x1F]) + data[1:], "big")
-    if first & 0x40:
-        if x or first & 0x20:
-            raise ValueError(f"malformed encoding of the point at infinity: 0x{data.hex()}")
-        return None
-    if x >= p:
-        raise ValueError(f"compressed G1 point has x >= p: 0x{data.hex()}")
-    rhs = (x * x * x + BLS12_381.b) % p
-    y = pow(rhs, (p + 1) // 4, p)  # p = 3 mod 4
-    if y * y % p != rhs:
-        raise ValueError(f"compressed G1 point is not on the curve: 0x{data.hex()}")
-    if (y > (p - 1) // 2) != bool(first & 0x20):
-        y = p - y
-    return x, y
-
-
 def decompress_setup_g1(points: tuple[bytes, ...], sha256: str, seed: int = 4844) -> G1Table:
     """Decompress trusted-setup G1 points into an MSM table, with on-curve checks on all of them.
 
@@ -174,7 +148,7 @@ def decompress_setup_g1(points: tuple[bytes, ...], sha256: str, seed: int = 4844
     re-check only a random sample of SUBGROUP_SAMPLE_SIZE points (all of them when there are fewer).
     Any other file gets the full check. User-supplied points (commitments, proofs) are always fully checked.
     """
-    affine = [g1_decompress_on_curve(b) for b in points]
+    affine = [g1_decompress_to_affine(b) for b in points]
     full = sha256 != MAINNET_SETUP_SHA256
     sample = min(SUBGROUP_SAMPLE_SIZE, len(points))
     indices = range(len(points)) if full else random.Random(seed).sample(range(len(points)), sample)

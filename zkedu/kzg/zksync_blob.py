@@ -12,7 +12,7 @@ _pointEvaluationPrecompile; BLOBS_SUPPORTED = 6); zksync-facts.md §1e.
 
 from __future__ import annotations
 
-from zkedu._checks import require_bytes
+from zkedu._checks import require_bytes, require_int
 from zkedu.hashing import keccak256
 from zkedu.kzg.constants import BLS_MODULUS, BYTES_PER_COMMITMENT, BYTES_PER_FIELD_ELEMENT, BYTES_PER_PROOF
 from zkedu.kzg.eip4844 import point_evaluation_precompile
@@ -25,8 +25,7 @@ COMMITMENT_OFFSET = CLAIMED_VALUE_OFFSET + BYTES_PER_FIELD_ELEMENT  # 48
 
 def encode_pubdata_commitment(opening_point: int, claimed_value: bytes, commitment: bytes, proof: bytes) -> bytes:
     """The operator's 144 bytes for one blob: opening point (16) || claimed value (32) || commitment || proof."""
-    if not isinstance(opening_point, int) or isinstance(opening_point, bool):
-        raise TypeError(f"opening point must be an int, got {type(opening_point).__name__}")
+    require_int(opening_point, "opening point")
     if not 0 <= opening_point < 2 ** (8 * OPENING_POINT_BYTES):
         raise ValueError(f"opening point must fit in 16 bytes, got {opening_point}")
     return (

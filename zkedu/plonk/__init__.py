@@ -16,6 +16,7 @@ from zkedu.plonk.api import prove_transfers, to_snarkjs, transfers_proving_key, 
 from zkedu.plonk.circuit import Circuit, CircuitBuilder, Gate
 from zkedu.plonk.encoding import PROOF_SIZE, proof_from_bytes, proof_to_bytes
 from zkedu.plonk.keys import TEACHING_TAU, ProvingKey, VerificationKey, compute_proving_key
+from zkedu.plonk.onchain import verify_transfers_onchain
 from zkedu.plonk.prover import Proof, prove
 from zkedu.plonk.transfers import CAPACITY, apply_transfers, build_transfers_circuit
 from zkedu.plonk.verifier import verify
@@ -41,4 +42,5 @@ __all__ = [
     "transfers_proving_key",
     "verify",
     "verify_transfers",
+    "verify_transfers_onchain",
 ]

@@ -18,12 +18,14 @@ from zkedu.plonk.prover import prove
 from zkedu.plonk.transfers import CAPACITY, MAX_VALUE, build_transfers_circuit
 from zkedu.plonk.verifier import verify
 
+MAX_ACCOUNTS = 16  # keys for more accounts would take minutes to build; no proof for them exists here
+
 
 @lru_cache(maxsize=8)
 def transfers_proving_key(n_accounts: int, capacity: int = CAPACITY) -> ProvingKey:
     """The proving key (and with it the verification key) of the transfers circuit for ``n_accounts`` (cached)."""
-    if not isinstance(n_accounts, int) or isinstance(n_accounts, bool) or n_accounts < 1:
-        raise ValueError(f"n_accounts must be an int >= 1, got {n_accounts!r}")
+    if not isinstance(n_accounts, int) or isinstance(n_accounts, bool) or not 1 <= n_accounts <= MAX_ACCOUNTS:
+        raise ValueError(f"n_accounts must be an int in [1, {MAX_ACCOUNTS}], got {n_accounts!r}")
     circuit, _ = build_transfers_circuit([0] * n_accounts, [], capacity)
     return compute_proving_key(circuit)
 
@@ -35,7 +37,12 @@ def prove_transfers(pre_balances: list[int], transfers: list[tuple[int, int, int
     ValueError for an impossible batch: an overdraft, an index out of range, a negative amount, a value of
     2³² or more, more than CAPACITY transfers. ``rng`` seeds the blinding (default: the OS's randomness).
     """
-    circuit, witness = build_transfers_circuit(pre_balances, [tuple(t) for t in transfers], CAPACITY)
+    if not isinstance(pre_balances, list | tuple) or not isinstance(transfers, list | tuple):
+        raise TypeError(f"pre_balances and transfers must be lists, got {type(pre_balances).__name__} and "
+                        f"{type(transfers).__name__}")
+    if len(pre_balances) > MAX_ACCOUNTS:
+        raise ValueError(f"{len(pre_balances)} accounts exceed the teaching rollup's limit of {MAX_ACCOUNTS}")
+    circuit, witness = build_transfers_circuit(pre_balances, transfers, CAPACITY)
     pk = transfers_proving_key(len(pre_balances))
     if circuit != pk.circuit:  # internal invariant: the circuit must not depend on the batch
         raise RuntimeError("the transfers circuit changed with the batch")
@@ -47,7 +54,7 @@ def _public_inputs(pre_balances: list[int], post_balances: list[int]) -> list[in
     if not isinstance(pre_balances, list | tuple) or not isinstance(post_balances, list | tuple):
         return None
     values = [*pre_balances, *post_balances]
-    if not pre_balances or len(pre_balances) != len(post_balances):
+    if not pre_balances or len(pre_balances) != len(post_balances) or len(pre_balances) > MAX_ACCOUNTS:
         return None
     if any(not isinstance(x, int) or isinstance(x, bool) or not 0 <= x <= MAX_VALUE for x in values):
         return None

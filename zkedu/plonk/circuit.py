@@ -37,6 +37,7 @@ class Gate:
     qR: int = 0
     qO: int = 0
     qC: int = 0
+    qK: int = 0  # the custom bit-accumulation gate (teaching variant only; snarkjs knows no custom gates)
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,15 @@ class Circuit:
         )
 
     def selectors(self) -> dict[str, list[int]]:
-        """The selector columns qM, qL, qR, qO, qC, padded with zero rows to n."""
+        """The selector columns qM, qL, qR, qO, qC (and qK if a custom gate is used), padded with zero rows to n."""
         pad = [0] * (self.size - len(self.gates))
-        return {name: [getattr(g, name) for g in self.gates] + pad for name in ("qM", "qL", "qR", "qO", "qC")}
+        names = ("qM", "qL", "qR", "qO", "qC") + (("qK",) if self.has_custom_gate else ())
+        return {name: [getattr(g, name) for g in self.gates] + pad for name in names}
+
+    @property
+    def has_custom_gate(self) -> bool:
+        """Does any row use the custom gate qK·(c - 2a)·(c - 2a - 1) = 0?"""
+        return any(g.qK for g in self.gates)
 
     def is_satisfied(self, witness: list[int]) -> bool:
         """Does ``witness`` (one value per variable) satisfy every gate, public rows included?
@@ -88,14 +95,19 @@ class Circuit:
         r = self.field.modulus
         w = witness
         return all(
-            (g.qM * w[g.a] * w[g.b] + g.qL * w[g.a] + g.qR * w[g.b] + g.qO * w[g.c] + g.qC
-             - (w[g.a] if i < self.n_public else 0)) % r == 0
+            (gate_value(g, w[g.a], w[g.b], w[g.c]) - (w[g.a] if i < self.n_public else 0)) % r == 0
             for i, g in enumerate(self.gates)
         )
 
     def public_values(self, witness: list[int]) -> list[int]:
         """The public inputs x_0, ..., x_(l-1): the values on wire a of the first l rows."""
         return [witness[g.a] for g in self.gates[: self.n_public]]
+
+
+def gate_value(g: Gate, a: int, b: int, c: int) -> int:
+    """qM·a·b + qL·a + qR·b + qO·c + qC + qK·(c - 2a)·(c - 2a - 1), not reduced."""
+    custom = g.qK * (c - 2 * a) * (c - 2 * a - 1) if g.qK else 0
+    return g.qM * a * b + g.qL * a + g.qR * b + g.qO * c + g.qC + custom
 
 
 class CircuitBuilder:
@@ -136,12 +148,13 @@ class CircuitBuilder:
         return self.values[v]
 
     # -- gates ----------------------------------------------------------------------------------
-    def gate(self, a: Var, b: Var, c: Var, *, qM: int = 0, qL: int = 0, qR: int = 0, qO: int = 0, qC: int = 0) -> None:
-        """Add the row qM·a·b + qL·a + qR·b + qO·c + qC = 0; ValueError if the traced values break it."""
+    def gate(self, a: Var, b: Var, c: Var, *, qM: int = 0, qL: int = 0, qR: int = 0, qO: int = 0, qC: int = 0,
+             qK: int = 0) -> None:
+        """Add the row qM·a·b + qL·a + qR·b + qO·c + qC (+ qK·(c - 2a)(c - 2a - 1)) = 0; ValueError if broken."""
         r = self.field.modulus
-        g = Gate(a, b, c, qM % r, qL % r, qR % r, qO % r, qC % r)
+        g = Gate(a, b, c, qM % r, qL % r, qR % r, qO % r, qC % r, qK % r)
         w = self.values
-        if (g.qM * w[a] * w[b] + g.qL * w[a] + g.qR * w[b] + g.qO * w[c] + g.qC) % r:
+        if gate_value(g, w[a], w[b], w[c]) % r:
             row = len(self.public) + len(self.gates)
             raise ValueError(f"gate {row} {g} is not satisfied by a={w[a]}, b={w[b]}, c={w[c]}")
         self.gates.append(g)

@@ -74,6 +74,8 @@ def _g2_json(P: Point) -> list[list[str]]:
 
 def vk_to_json(vk: VerificationKey) -> dict:
     """The verification key as ``snarkjs zkey export verificationkey`` writes it for PLONK."""
+    if vk.Qk is not None:
+        raise ValueError("snarkjs's PLONK has no custom gates: this key (with qK) is for zkedu's verifier only")
     out: dict = {"protocol": "plonk", "curve": "bn128", "nPublic": vk.n_public, "power": vk.power,
                  "k1": str(vk.k1), "k2": str(vk.k2)}
     for name, xy in zip(("Qm", "Ql", "Qr", "Qo", "Qc", "S1", "S2", "S3"), vk.points(), strict=True):

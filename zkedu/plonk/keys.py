@@ -1,10 +1,12 @@
 """Preprocessing: a circuit's selector and permutation polynomials, committed once into a verification key.
 
 For a circuit on the domain H = {1, ω, ..., ω^(n-1)}:
+
 - selectors qM, qL, qR, qO, qC are interpolated from their columns;
 - the permutation labels every wire slot: slot (column j, row i) is k_j·ω^i with k_0 = 1, k_1 = 2, k_2 = 3
   (the cosets H, 2H, 3H are disjoint); σ sends each slot to the label of the next slot holding the same
   variable, so S1, S2, S3 interpolate σ on columns a, b, c.
+
 The verification key is the eight commitments [qM]₁ ... [S3]₁, [τ]₂, n and the number of public inputs.
 
 The setup is a teaching setup with a *visible* τ (``TEACHING_TAU``): insecure by construction, anyone who
@@ -18,12 +20,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from zkedu.curves import BN254, Point
 from zkedu.field import BN254_FR, FieldElement
-from zkedu.kzg import TrustedSetup, commit_polynomial
+from zkedu.kzg import TrustedSetup, commit_polynomial, insecure_setup
 from zkedu.plonk.circuit import Circuit
-from zkedu.poly import Polynomial, coset_ntt, intt
+from zkedu.poly import Polynomial, coset_ntt, coset_ntt_ints, intt_ints
 
 F = BN254_FR
 K1, K2 = 2, 3  # snarkjs's coset shifts for columns b and c
@@ -44,15 +47,12 @@ def to_affine(P: Point) -> G1Affine:
 @lru_cache(maxsize=4)
 def teaching_setup(degree: int) -> TrustedSetup:
     """The insecure teaching setup [τ^i]₁ for i <= degree, [1]₂, [τ]₂, with τ = TEACHING_TAU (cached)."""
-    # TEMPORARY until insecure_setup computes only [1]2, [tau]2 in G2: same points, built here.
-    powers = [pow(TEACHING_TAU, i, F.modulus) for i in range(degree + 1)]
-    g1 = tuple(BN254.mul(BN254.G1, t) for t in powers)
-    return TrustedSetup(BN254, g1, (BN254.G2, BN254.mul(BN254.G2, TEACHING_TAU)), TEACHING_TAU)
+    return insecure_setup(BN254, degree, tau=TEACHING_TAU)
 
 
 def commit(setup: TrustedSetup, poly: Polynomial) -> G1Affine:
     """[p(τ)]₁ as affine ints."""
-    return to_affine(commit_polynomial(setup, [int(c) for c in poly.coeffs]))
+    return to_affine(commit_polynomial(setup, poly))
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,7 @@ class VerificationKey:
     X_2: Point  # [τ]₂
     k1: int = K1
     k2: int = K2
+    Qk: G1Affine | None = None  # the custom gate's selector (teaching variant only; None for snarkjs circuits)
 
     @property
     def n(self) -> int:
@@ -84,8 +85,9 @@ class VerificationKey:
         return F.root_of_unity(self.n)
 
     def points(self) -> list[G1Affine]:
-        """The commitments in transcript order: Qm, Ql, Qr, Qo, Qc, S1, S2, S3."""
-        return [self.Qm, self.Ql, self.Qr, self.Qo, self.Qc, self.S1, self.S2, self.S3]
+        """The commitments in transcript order: Qm, Ql, Qr, Qo, Qc, S1, S2, S3 (then Qk, if any)."""
+        custom = [] if self.Qk is None else [self.Qk]
+        return [self.Qm, self.Ql, self.Qr, self.Qo, self.Qc, self.S1, self.S2, self.S3, *custom]
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,8 @@ class ProvingKey:
     vk: VerificationKey
     polys: dict[str, Polynomial]  # qM, qL, qR, qO, qC, S1, S2, S3
     sigma_values: tuple[tuple[FieldElement, ...], ...]  # σ on H for columns a, b, c
-    coset: dict[str, list[FieldElement]]  # the same polynomials and L1 on the coset 5·H_4n
+    coset: dict[str, list[int]]  # the same polynomials and L1 on the coset 5·H_4n, as ints (fast path)
+    lagrange: Any = None  # a lagrange_basis.LagrangeBasis when the setup allows it (fast commitments)
 
 
 def compute_sigma(circuit: Circuit) -> list[list[FieldElement]]:
@@ -124,24 +127,45 @@ def extend_to_coset(poly: Polynomial, size: int) -> list[FieldElement]:
     return coset_ntt(F, coeffs, COSET_SHIFT)
 
 
+def _extend_to_coset_ints(poly: Polynomial, size: int) -> list[int]:
+    """``extend_to_coset`` on ints (the fast path)."""
+    coeffs = [int(c) for c in poly.coeffs]
+    return coset_ntt_ints(F, coeffs + [0] * (size - len(coeffs)), COSET_SHIFT)
+
+
 def compute_proving_key(circuit: Circuit, setup: TrustedSetup | None = None) -> ProvingKey:
     """Interpolate and commit the selectors and σ: the preprocessing step (once per circuit)."""
     n = circuit.size
     setup = setup or teaching_setup(n + 5)
     if setup.degree < n + 5:
         raise ValueError(f"the setup's degree {setup.degree} is below n + 5 = {n + 5} (t_hi has n + 6 coefficients)")
-    polys = {name: Polynomial(F, intt(F, column)) for name, column in circuit.selectors().items()}
+    polys = {name: Polynomial(F, intt_ints(F, column)) for name, column in circuit.selectors().items()}
     sigma = compute_sigma(circuit)
     for name, column in zip(("S1", "S2", "S3"), sigma, strict=True):
-        polys[name] = Polynomial(F, intt(F, column))
-    coms = {name: commit(setup, p) for name, p in polys.items()}
+        polys[name] = Polynomial(F, intt_ints(F, [int(x) for x in column]))
+    basis = _lagrange_basis_or_none(setup, n)
+    coms = {name: commit(setup, p) for name, p in polys.items() if name.startswith("S")}
+    for name, column in circuit.selectors().items():  # 0, ±1, ±2: cheap from the values
+        coms[name] = commit(setup, polys[name]) if basis is None else _commit_values(basis, column)
     vk = VerificationKey(
         circuit.power, circuit.n_public, coms["qM"], coms["qL"], coms["qR"], coms["qO"], coms["qC"],
-        coms["S1"], coms["S2"], coms["S3"], setup.g2_monomial[1],
+        coms["S1"], coms["S2"], coms["S3"], setup.g2_monomial[1], Qk=coms.get("qK"),
     )
-    l1 = Polynomial(F, intt(F, [1] + [0] * (n - 1)))
-    coset = {name: extend_to_coset(p, 4 * n) for name, p in [*polys.items(), ("L1", l1)]}
-    return ProvingKey(circuit, setup, vk, polys, tuple(tuple(s) for s in sigma), coset)
+    l1 = Polynomial(F, intt_ints(F, [1] + [0] * (n - 1)))
+    coset = {name: _extend_to_coset_ints(p, 4 * n) for name, p in [*polys.items(), ("L1", l1)]}
+    return ProvingKey(circuit, setup, vk, polys, tuple(tuple(s) for s in sigma), coset, basis)
+
+
+def _lagrange_basis_or_none(setup: TrustedSetup, n: int) -> Any:
+    from zkedu.plonk.lagrange_basis import compute_lagrange_basis  # lagrange_basis imports this module
+
+    return compute_lagrange_basis(setup, n) if setup.tau is not None else None
+
+
+def _commit_values(basis: Any, values: list[int]) -> G1Affine:
+    from zkedu.plonk.lagrange_basis import commit_evaluations
+
+    return to_affine(commit_evaluations(basis, values))
 
 
 def lagrange_at(n: int, xi: FieldElement, count: int) -> list[FieldElement]:

@@ -20,6 +20,8 @@ from typing import Any
 
 from zkedu.curves import BN254
 from zkedu.evm import CallResult, LocalChain, compile_vyper, function_selector
+from zkedu.plonk.api import transfers_proving_key
+from zkedu.plonk.encoding import vk_to_json
 
 PROOF_WORDS = 24  # 9 points (18 words) and 6 evaluations: 768 bytes
 PROOF_BYTES = 32 * PROOF_WORDS
@@ -172,3 +174,27 @@ def verifier_for(vk: Mapping[str, Any]) -> OnchainVerifier:
     import json
 
     return _verifier_for(tuple(sorted((k, json.dumps(v)) for k, v in vk.items())))
+
+
+def verify_transfers_onchain(pre_balances: list[int], post_balances: list[int], proof: bytes) -> tuple[bool, int]:
+    """(accepted, gas used): the verifier contract's answer to ``proof`` for these balances, run in py-evm.
+
+    The contract is generated for the transfers circuit of ``len(pre_balances)`` accounts, compiled and
+    deployed once, then called with calldata ``verifyProof(proof, pre ‖ post)``. The proof's bytes go to
+    the EVM exactly as given; the contract rejects any that are malformed. Balances that cannot be
+    encoded at all (not ints in [0, 2^256), empty, or lists of different lengths) raise ValueError.
+
+    Source: zkedu.plonk.api (the statement: the public inputs are pre ‖ post); snarkjs's Solidity verifier
+    (the calldata layout).
+    """
+    if not isinstance(pre_balances, list | tuple) or not isinstance(post_balances, list | tuple):
+        raise TypeError(f"balances must be lists, got {type(pre_balances).__name__}, {type(post_balances).__name__}")
+    if not pre_balances or len(pre_balances) != len(post_balances):
+        raise ValueError(
+            f"need equally long, non-empty balance lists, got {len(pre_balances)} and {len(post_balances)} entries"
+        )
+    if not isinstance(proof, bytes | bytearray):
+        raise TypeError(f"proof must be bytes, got {type(proof).__name__}")
+    vk = vk_to_json(transfers_proving_key(len(pre_balances)).vk)
+    verdict = verifier_for(vk).verify([*pre_balances, *post_balances], bytes(proof))
+    return verdict.accepted, verdict.gas_used

@@ -6,8 +6,8 @@
 # @dev    This file is a template: zkedu.plonk.onchain fills in every placeholder from a verification key.
 #         Field arithmetic uses the EVM's mulmod/addmod; group operations call the BN254 precompiles
 #         ecAdd (0x06), ecMul (0x07), ecPairing (0x08) (EIP-196/197); one inversion calls modexp (0x05).
-#         Malformed input returns False (a field element or coordinate out of range, a point off the
-#         curve) or reverts (calldata too short); it is never accepted.
+#         Malformed input returns False (calldata of the wrong length, a field element or coordinate out
+#         of range, a point off the curve) or reverts (calldata too short to decode); it is never accepted.
 
 # Scalar field r (the field of the circuit) and base field p (point coordinates) of BN254.
 R: constant(uint256) = 21888242871839275222246405745257275088548364400416034343698204186575808495617
@@ -58,6 +58,7 @@ OFFSET_W: constant(uint256) = 4 + 448  # [W_ζ], [W_ζω]
 OFFSET_EVALS: constant(uint256) = 4 + 576  # a(ζ), b(ζ), c(ζ), s1(ζ), s2(ζ), z(ζω)
 OFFSET_PUBLIC: constant(uint256) = 4 + 768
 WORD: constant(uint256) = 32  # bytes
+CALLDATA_SIZE: constant(uint256) = OFFSET_PUBLIC + 32 * N_PUBLIC  # exactly; longer input is rejected
 
 struct G1Point:
     x: uint256
@@ -270,9 +271,13 @@ def _pairing_check(a1: G1Point, b1: G1Point) -> bool:
 
 
 @internal
-@pure
+@view
 def _inputs_are_canonical(proof: uint256[24], public_inputs: uint256[N_PUBLIC]) -> bool:
-    # Nine points on the curve with coordinates below p; six evaluations and every public input below r.
+    # Calldata of exactly the ABI's length (trailing bytes would let a caller smuggle in a second reading
+    # of the public inputs); nine points on the curve with coordinates below p; six evaluations and every
+    # public input below r.
+    if len(msg.data) != CALLDATA_SIZE:
+        return False
     for i: uint256 in range(9):
         if not self._is_on_curve(G1Point(x=proof[2 * i], y=proof[2 * i + 1])):
             return False
@@ -300,6 +305,8 @@ def verifyProof(proof: uint256[24], pubSignals: uint256[N_PUBLIC]) -> bool:
     for i: uint256 in range(POWER):
         xin = uint256_mulmod(xin, xin, R)
     zh: uint256 = self._sub(xin, 1)  # Z_H(ξ) = ξ^n - 1
+    if zh == 0:
+        return False  # ξ in the domain: L_i(ξ) would divide by zero (probability n/r)
     lagrange: uint256[N_PUBLIC] = self._lagrange_at(ch.xi, zh)
     pi: uint256 = self._public_input_eval(pubSignals, lagrange)
     l1_alpha2: uint256 = uint256_mulmod(lagrange[0], uint256_mulmod(ch.alpha, ch.alpha, R), R)

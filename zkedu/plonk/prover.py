@@ -1,11 +1,11 @@
 """The PLONK prover, round by round as in the paper, producing exactly snarkjs's proof.
 
-Round 1  wire polynomials a, b, c (blinded with (b1·X + b2)·Z_H etc.) and their commitments.
-Round 2  the permutation grand product z (blinded with (b7·X² + b8·X + b9)·Z_H) and [z]₁.
-Round 3  the quotient t = (gate + α·perm + α²·(z - 1)·L1) / Z_H, computed on a coset of size 4n,
-         split as t = t_lo + X^n·t_mid + X^2n·t_hi with blinders b10, b11, and committed.
-Round 4  the evaluations ā, b̄, c̄, s̄1, s̄2 at ξ and z̄ω = z(ξω).
-Round 5  the linearisation r(X) and the two batched KZG opening proofs W_ξ, W_ξω.
+- Round 1: wire polynomials a, b, c (blinded with (b1·X + b2)·Z_H etc.) and their commitments.
+- Round 2: the permutation grand product z (blinded with (b7·X² + b8·X + b9)·Z_H) and [z]₁.
+- Round 3: the quotient t = (gate + α·perm + α²·(z - 1)·L1) / Z_H, computed on a coset of size 4n,
+  split as t = t_lo + X^n·t_mid + X^2n·t_hi with blinders b10, b11, and committed.
+- Round 4: the evaluations ā, b̄, c̄, s̄1, s̄2 at ξ and z̄ω = z(ξω).
+- Round 5: the linearisation r(X) and the two batched KZG opening proofs W_ξ, W_ξω.
 
 Source: PLONK (ePrint 2019/953) §8.3 "Prover Algorithm"; snarkjs src/plonk_prove.js (round1..round5,
 computeT, computeR, computeWxi, computeWxiw), which fixes the signs, the blinding layout and the t split.
@@ -25,13 +25,16 @@ from zkedu.plonk.keys import (
     F,
     G1Affine,
     ProvingKey,
+    _extend_to_coset_ints,
     commit,
     extend_to_coset,
     lagrange_at,
     public_polynomial_at,
+    to_affine,
 )
+from zkedu.plonk.lagrange_basis import commit_blinded
 from zkedu.plonk.transcript import challenge_alpha, challenge_beta_gamma, challenge_v, challenge_xi
-from zkedu.poly import Polynomial, coset_intt, intt
+from zkedu.poly import Polynomial, coset_intt, coset_intt_ints, intt, intt_ints
 
 
 @dataclass(frozen=True)
@@ -128,15 +131,24 @@ def compute_grand_product(pk: ProvingKey, wires: list[list[FieldElement]], beta:
     return z[:n]
 
 
+def public_polynomial(public: list[int], n: int) -> Polynomial:
+    """PI(X) = -Σ x_i·L_i(X): -x_i on row i of H, zero elsewhere."""
+    return Polynomial(F, intt(F, [-x for x in public] + [0] * (n - len(public))))
+
+
 def compute_quotient(pk: ProvingKey, polys: dict[str, Polynomial], public: list[int],
                      ch: dict[str, FieldElement]) -> Polynomial:
-    """t(X) = [gate + α·(perm_id - perm_σ) + α²·(z - 1)·L1] / Z_H, computed pointwise on the coset 5·H_4n."""
+    """t(X) = [gate + α·(perm_id - perm_σ) + α²·(z - 1)·L1] / Z_H, computed pointwise on the coset 5·H_4n.
+
+    The numerator vanishes on H exactly when every gate and the permutation hold, so Z_H divides it; on the
+    coset Z_H has no zeros and the division is pointwise. t has degree <= 3n + 5 < 4n, so 4n values fix it.
+    """
     n = pk.circuit.size
     size = 4 * n
-    cs = pk.coset
+    l1 = Polynomial(F, intt(F, [1] + [0] * (n - 1)))
+    cs = {name: extend_to_coset(p, size) for name, p in [*pk.polys.items(), ("L1", l1)]}
     ev = {name: extend_to_coset(polys[name], size) for name in ("a", "b", "c", "z")}
-    pi_poly = Polynomial(F, intt(F, [-x for x in public] + [0] * (n - len(public))))
-    pi = extend_to_coset(pi_poly, size)
+    pi = extend_to_coset(public_polynomial(public, n), size)
     beta, gamma, alpha = ch["beta"], ch["gamma"], ch["alpha"]
     alpha2 = alpha * alpha
     w4 = F.root_of_unity(size)
@@ -146,6 +158,8 @@ def compute_quotient(pk: ProvingKey, polys: dict[str, Polynomial], public: list[
         a, b, c, z = ev["a"][i], ev["b"][i], ev["c"][i], ev["z"][i]
         zw = ev["z"][(i + 4) % size]  # z(ω·x): ω = w4^4
         gate = cs["qM"][i] * a * b + cs["qL"][i] * a + cs["qR"][i] * b + cs["qO"][i] * c + pi[i] + cs["qC"][i]
+        if "qK" in cs:  # the custom gate: c = 2a + bit with bit ∈ {0, 1}
+            gate = gate + cs["qK"][i] * (c - a - a) * (c - a - a - 1)
         bx = beta * x
         perm_id = (a + bx + gamma) * (b + bx * K1 + gamma) * (c + bx * K2 + gamma) * z
         perm_sigma = ((a + beta * cs["S1"][i] + gamma) * (b + beta * cs["S2"][i] + gamma)
@@ -153,10 +167,43 @@ def compute_quotient(pk: ProvingKey, polys: dict[str, Polynomial], public: list[
         numerator = gate + alpha * (perm_id - perm_sigma) + alpha2 * (z - 1) * cs["L1"][i]
         t_values.append(numerator / zh_values[i % 4])
         x = x * w4
-    t = Polynomial(F, coset_intt(F, t_values, COSET_SHIFT))
+    return _check_quotient(Polynomial(F, coset_intt(F, t_values, COSET_SHIFT)), n)
+
+
+def _check_quotient(t: Polynomial, n: int) -> Polynomial:
     if t.degree > 3 * n + 5:
         raise ValueError("the witness does not satisfy the circuit: Z_H does not divide the constraint polynomial")
     return t
+
+
+def _compute_quotient_fast(pk: ProvingKey, polys: dict[str, Polynomial], public: list[int],
+                           ch: dict[str, FieldElement]) -> Polynomial:
+    """``compute_quotient`` on plain ints with the preprocessed coset values (the prover's fast path)."""
+    n, p = pk.circuit.size, F.modulus
+    size = 4 * n
+    cs = pk.coset
+    a_, b_, c_, z_ = (_extend_to_coset_ints(polys[name], size) for name in ("a", "b", "c", "z"))
+    pi = _extend_to_coset_ints(public_polynomial(public, n), size)
+    beta, gamma, alpha = int(ch["beta"]), int(ch["gamma"]), int(ch["alpha"])
+    alpha2 = alpha * alpha % p
+    w4 = int(F.root_of_unity(size))
+    zh_inv = [pow((pow(COSET_SHIFT, n, p) * pow(w4, n * k, p) - 1) % p, -1, p) for k in range(4)]
+    qm, ql, qr, qo, qc, s1, s2, s3, l1 = (cs[k] for k in ("qM", "qL", "qR", "qO", "qC", "S1", "S2", "S3", "L1"))
+    qk = cs.get("qK")
+    t_values, x = [0] * size, COSET_SHIFT
+    for i in range(size):
+        a, b, c, z = a_[i], b_[i], c_[i], z_[i]
+        gate = qm[i] * a * b + ql[i] * a + qr[i] * b + qo[i] * c + pi[i] + qc[i]
+        if qk is not None:
+            gate += qk[i] * (c - 2 * a) * (c - 2 * a - 1)
+        bx = beta * x
+        perm_id = (a + bx + gamma) * (b + bx * K1 + gamma) % p * (c + bx * K2 + gamma) * z % p
+        perm_sigma = (a + beta * s1[i] + gamma) * (b + beta * s2[i] + gamma) % p
+        perm_sigma = perm_sigma * (c + beta * s3[i] + gamma) * z_[(i + 4) % size] % p
+        numerator = gate + alpha * (perm_id - perm_sigma) + alpha2 * (z - 1) * l1[i]
+        t_values[i] = numerator % p * zh_inv[i % 4] % p
+        x = x * w4 % p
+    return _check_quotient(Polynomial(F, coset_intt_ints(F, t_values, COSET_SHIFT)), n)
 
 
 def split_quotient(t: Polynomial, n: int, b10: FieldElement, b11: FieldElement) -> list[Polynomial]:
@@ -186,6 +233,8 @@ def compute_linearisation(pk: ProvingKey, polys: dict[str, Polynomial], public: 
     e4 = lagrange[0] * alpha * alpha
     q = pk.polys
     r = q["qM"] * (a * b) + q["qL"] * a + q["qR"] * b + q["qO"] * c + q["qC"]
+    if "qK" in q:
+        r = r + q["qK"] * ((c - a - a) * (c - a - a - 1))
     r = r + polys["z"] * (e2 + e4) - q["S3"] * (e3 * beta)
     r = r - (polys["t_lo"] + polys["t_mid"] * xin + polys["t_hi"] * (xin * xin)) * zh
     return r + (pi - e3 * (c + gamma) - e4)
@@ -222,18 +271,22 @@ def prove(pk: ProvingKey, witness: list[int], rng: random.Random | None = None, 
     bl = [F(rng.randrange(F.modulus)) if blinding else F(0) for _ in range(12)]  # bl[1..11]; bl[0] unused
     # Round 1: wire polynomials.
     wires = compute_wire_polynomials(circuit, witness)
-    polys = {name: blind(Polynomial(F, intt(F, w)), [bl[lo], bl[hi]], n)
+    polys = {name: blind(Polynomial(F, intt_ints(F, [int(x) for x in w])), [bl[lo], bl[hi]], n)
              for name, w, lo, hi in zip("abc", wires, (2, 4, 6), (1, 3, 5), strict=True)}
-    r1 = Round1Message(*(commit(setup, polys[name]) for name in "abc"))
+    if pk.lagrange is None:
+        r1 = Round1Message(*(commit(setup, polys[name]) for name in "abc"))
+    else:  # the same points, from the (small) wire values: see zkedu.plonk.lagrange_basis
+        r1 = Round1Message(*(to_affine(commit_blinded(pk.lagrange, w, [bl[lo], bl[hi]]))
+                             for w, lo, hi in zip(wires, (2, 4, 6), (1, 3, 5), strict=True)))
     beta, gamma = challenge_beta_gamma(pk.vk.points(), public, [r1.a, r1.b, r1.c], absorb_statement)
     # Round 2: permutation grand product.
     z_values = compute_grand_product(pk, wires, beta, gamma)
-    polys["z"] = blind(Polynomial(F, intt(F, z_values)), [bl[9], bl[8], bl[7]], n)
+    polys["z"] = blind(Polynomial(F, intt_ints(F, [int(x) for x in z_values])), [bl[9], bl[8], bl[7]], n)
     r2 = Round2Message(commit(setup, polys["z"]))
     alpha = challenge_alpha(beta, gamma, r2.z)
     ch = {"beta": beta, "gamma": gamma, "alpha": alpha}
     # Round 3: quotient.
-    t = compute_quotient(pk, polys, public, ch)
+    t = _compute_quotient_fast(pk, polys, public, ch)
     polys["t_lo"], polys["t_mid"], polys["t_hi"] = split_quotient(t, n, bl[10], bl[11])
     r3 = Round3Message(*(commit(setup, polys[name]) for name in ("t_lo", "t_mid", "t_hi")))
     ch["xi"] = xi = challenge_xi(alpha, [r3.t_lo, r3.t_mid, r3.t_hi])

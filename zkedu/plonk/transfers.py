@@ -20,7 +20,7 @@ Source: PLONK (ePrint 2019/953) §6 for the gates; the bit-decomposition range c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from zkedu.plonk.circuit import Circuit, CircuitBuilder, Var
 
@@ -110,35 +110,57 @@ def dot(cb: CircuitBuilder, xs: Sequence[Var], ys: Sequence[Var]) -> Var:
     return acc
 
 
-def transfer_gadget(cb: CircuitBuilder, balances: list[Var], transfer: Transfer) -> list[Var]:
-    """The balances after one transfer, constrained as in the module docstring."""
+RangeCheck = Callable[[CircuitBuilder, Var], None]
+
+
+def transfer_gadget(cb: CircuitBuilder, balances: list[Var], transfer: Transfer,
+                    check: RangeCheck = range_check) -> list[Var]:
+    """The balances after one transfer, constrained as in the module docstring (``check`` does the range checks)."""
     src, dst, amount = transfer
     k = len(balances)
     amount_v = cb.variable(amount)
-    range_check(cb, amount_v)
+    check(cb, amount_v)
     s, t = one_hot(cb, k, src), one_hot(cb, k, dst)
-    range_check(cb, cb.sub(dot(cb, s, balances), amount_v))  # the sender's balance after the debit
+    check(cb, cb.sub(dot(cb, s, balances), amount_v))  # the sender's balance after the debit
     debited = [cb.sub(b, cb.mul(sj, amount_v)) for b, sj in zip(balances, s, strict=True)]
-    range_check(cb, cb.add(dot(cb, t, debited), amount_v))  # the receiver's balance after the credit
+    check(cb, cb.add(dot(cb, t, debited), amount_v))  # the receiver's balance after the credit
     return [cb.add(b, cb.mul(tj, amount_v)) for b, tj in zip(debited, t, strict=True)]
 
 
 def build_transfers_circuit(
-    pre_balances: Sequence[int], transfers: Sequence[Transfer] = (), capacity: int = CAPACITY
+    pre_balances: Sequence[int], transfers: Sequence[Transfer] = (), capacity: int = CAPACITY,
+    check: RangeCheck = range_check,
 ) -> tuple[Circuit, list[int]]:
     """The circuit for len(pre_balances) accounts and ``capacity`` transfers, with the witness of this batch.
 
     Public inputs, in order: the k pre-balances, then the k post-balances. The circuit (gates and wiring) does
     not depend on the batch: ``build_transfers_circuit([0] * k)[0]`` is the same circuit for every batch.
+    ``check`` is the range check (bit decomposition by default; ``zkedu.plonk.custom_gate`` has a cheaper one).
     """
     post = apply_transfers(pre_balances, transfers, capacity)
     cb = CircuitBuilder()
     balances = [cb.public_input(b) for b in pre_balances]
     post_vars = [cb.public_input(b) for b in post]
     for b in balances:
-        range_check(cb, b)
+        check(cb, b)
     for transfer in [*transfers, *[NOOP] * (capacity - len(transfers))]:
-        balances = transfer_gadget(cb, balances, tuple(transfer))
+        balances = transfer_gadget(cb, balances, (transfer[0], transfer[1], transfer[2]), check)
     for b, p in zip(balances, post_vars, strict=True):
         cb.assert_equal(b, p)
     return cb.build()
+
+
+def count_transfers_gates(n_accounts: int, capacity: int = CAPACITY, range_rows: int = 2 * RANGE_BITS - 1,
+                          extra_rows: int = 0) -> int:
+    """The transfers circuit's row count in closed form (equal to ``len(build_transfers_circuit(...)[0].gates)``).
+
+    ``range_rows`` is the cost of one range check: 63 by bit decomposition, 32 with the custom gate (which also
+    pins one zero variable: ``extra_rows=1``).
+
+    >>> count_transfers_gates(4) == len(build_transfers_circuit([0] * 4)[0].gates)
+    True
+    """
+    k = n_accounts
+    one_hot_rows = 2 if k == 1 else 2 * k - 1
+    per_transfer = 3 * range_rows + 2 * one_hot_rows + 2 * (2 * k - 1) + 2 + 4 * k
+    return 2 * k + k * range_rows + capacity * per_transfer + k + extra_rows

@@ -1,6 +1,7 @@
 """The PLONK verifier: rebuild the challenges, fold every check into one pairing equation, as snarkjs does.
 
-With the challenges from the transcript, L1(ξ) and PI(ξ):
+With the challenges from the transcript, L1(ξ) and PI(ξ)::
+
     r0 = PI(ξ) - α²·L1(ξ) - α·(ā + β·s̄1 + γ)(b̄ + β·s̄2 + γ)(c̄ + γ)·z̄ω
     [D] = āb̄·[qM] + ā·[qL] + b̄·[qR] + c̄·[qO] + [qC]
           + (α·(ā + βξ + γ)(b̄ + βk1ξ + γ)(c̄ + βk2ξ + γ) + α²·L1(ξ) + u)·[z]
@@ -8,6 +9,7 @@ With the challenges from the transcript, L1(ξ) and PI(ξ):
           - Z_H(ξ)·([t_lo] + ξ^n·[t_mid] + ξ^2n·[t_hi])
     [F] = [D] + v·[a] + v²·[b] + v³·[c] + v⁴·[S1] + v⁵·[S2]
     [E] = (-r0 + v·ā + v²·b̄ + v³·c̄ + v⁴·s̄1 + v⁵·s̄2 + u·z̄ω)·[1]
+
 and accept iff e(-([W_ξ] + u·[W_ξω]), [τ]₂) · e(ξ·[W_ξ] + u·ξω·[W_ξω] + [F] - [E], [1]₂) = 1.
 
 Source: PLONK (ePrint 2019/953) §8.3 "Verifier Algorithm"; snarkjs src/plonk_verify.js (calculateR0,
@@ -78,6 +80,8 @@ def compute_pairing_inputs(vk: VerificationKey, public: list[int], proof: Proof,
         (_pt(r3.t_lo), -zh), (_pt(r3.t_mid), -zh * xin), (_pt(r3.t_hi), -zh * xin * xin),
         (_pt(r1.a), v[1]), (_pt(r1.b), v[2]), (_pt(r1.c), v[3]), (_pt(vk.S1), v[4]), (_pt(vk.S2), v[5]),
     ])
+    if vk.Qk is not None:  # the teaching variant's custom gate
+        F_point = BN254.add(F_point, BN254.mul(_pt(vk.Qk), int((c - a - a) * (c - a - a - 1))))
     e = -r0 + v[1] * a + v[2] * b + v[3] * c + v[4] * s1 + v[5] * s2 + u * zw
     w_xi, w_xiw = _pt(r5.w_xi), _pt(r5.w_xi_omega)
     A1 = _lin([(w_xi, F(1)), (w_xiw, u)])

@@ -7,7 +7,7 @@ opening commitment keccak(versioned hash || z (16 bytes) || y). Era's metadata h
 account code hashes) and system-log hash are left out.
 
 Source: EC l1-contracts/contracts/state-transition/chain-deps/facets/Executor.sol (_createBatchCommitment,
-_hashStoredBatchInfo); da-contracts RollupL1DAValidator.sol; system-contracts L1Messenger.sol (zksync-facts.md §1f).
+_hashStoredBatchInfo); da-contracts RollupL1DAValidator.sol; system-contracts L1Messenger.sol.
 """
 
 from __future__ import annotations

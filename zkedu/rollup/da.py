@@ -1,99 +1,26 @@
-"""Data availability: packing pubdata into EIP-4844 blobs or calldata, and what each costs in L1 gas.
+"""Data availability: what publishing pubdata as EIP-4844 blobs or as calldata costs in L1 gas.
 
-A blob is 4,096 field elements of 32 bytes (131,072 bytes) in the BLS12-381 scalar field. A 32-byte
-element can exceed the field modulus, so each element carries 31 bytes of pubdata behind a zero top byte
-(big-endian): 4,096 x 31 = 126,976 usable bytes per blob. The last blob is zero-padded.
+The packing of pubdata into blobs (31 bytes per field element) lives in ``zkedu.blobpack``; this module
+adds what L1 does with a blob (its linear hash and opening point) and the gas each option costs.
 
-Source: EC da-contracts RollupL1DAValidator.sol, DAUtils.sol, CalldataDA.sol; EIP-4844; EIP-2028
-(zksync-facts.md §1b, §1e).
+Source: era-contracts da-contracts RollupL1DAValidator.sol, DAUtils.sol, CalldataDA.sol; EIP-4844; EIP-2028.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zkedu.blobpack import blobs_needed, unpack_bytes_from_blob
+from zkedu.constants import GAS_PER_BLOB, L1_GAS_PER_PUBDATA_BYTE
 from zkedu.hashing import keccak256
 
-FIELD_ELEMENTS_PER_BLOB = 4096
-BYTES_PER_FIELD_ELEMENT = 32
-USABLE_BYTES_PER_FIELD_ELEMENT = 31  # top byte zero keeps each element below the BLS modulus
-BLOB_BYTES = FIELD_ELEMENTS_PER_BLOB * BYTES_PER_FIELD_ELEMENT  # 131,072
-USABLE_BLOB_BYTES = FIELD_ELEMENTS_PER_BLOB * USABLE_BYTES_PER_FIELD_ELEMENT  # 126,976
-MAX_BLOBS_PER_BATCH = 6  # BLOBS_SUPPORTED in RollupL1DAValidator.sol
-GAS_PER_BLOB = 2**17  # EIP-4844 blob gas per blob: one blob-gas unit per byte
 CALLDATA_GAS_PER_ZERO_BYTE = 4  # EIP-2028
 CALLDATA_GAS_PER_NONZERO_BYTE = 16  # EIP-2028
-L1_GAS_PER_PUBDATA_BYTE = 17  # ZKsync's calldata pricing: 16 gas per byte + 1 for hashing (fee model V2)
-
-
-def blobs_needed(n_bytes: int) -> int:
-    """How many blobs ``n_bytes`` of pubdata fill (126,976 usable bytes each).
-
-    >>> blobs_needed(126_976), blobs_needed(126_977)
-    (1, 2)
-    """
-    if not isinstance(n_bytes, int) or isinstance(n_bytes, bool):
-        raise TypeError(f"n_bytes must be an int, got {type(n_bytes).__name__}: {n_bytes!r}")
-    if n_bytes < 0:
-        raise ValueError(f"n_bytes must be >= 0, got {n_bytes!r}")
-    return -(-n_bytes // USABLE_BLOB_BYTES)
-
-
-def pack_into_blobs(pubdata: bytes, max_blobs: int = MAX_BLOBS_PER_BATCH) -> list[bytes]:
-    """Split pubdata into 131,072-byte blobs: 31 bytes per field element behind a zero byte, last blob padded.
-
-    >>> blobs = pack_into_blobs(b"\\x01\\x02")
-    >>> len(blobs), len(blobs[0]), blobs[0][:3].hex()
-    (1, 131072, '000102')
-    """
-    if not isinstance(pubdata, bytes):
-        raise TypeError(f"pubdata must be bytes, got {type(pubdata).__name__}")
-    if not isinstance(max_blobs, int) or max_blobs < 1:
-        raise ValueError(f"max_blobs must be a positive int, got {max_blobs!r}")
-    n = blobs_needed(len(pubdata))
-    if n > max_blobs:
-        raise ValueError(
-            f"{len(pubdata):,} bytes of pubdata need {n} blobs, more than the limit of {max_blobs} "
-            f"({max_blobs * USABLE_BLOB_BYTES:,} usable bytes)"
-        )
-    blobs = []
-    for b in range(n):
-        chunk = pubdata[b * USABLE_BLOB_BYTES : (b + 1) * USABLE_BLOB_BYTES].ljust(USABLE_BLOB_BYTES, b"\x00")
-        blob = bytearray(BLOB_BYTES)
-        for i in range(FIELD_ELEMENTS_PER_BLOB):
-            blob[32 * i + 1 : 32 * i + 32] = chunk[31 * i : 31 * i + 31]
-        blobs.append(bytes(blob))
-    return blobs
-
-
-def blob_usable_bytes(blob: bytes, index: int = 0) -> bytes:
-    """The 126,976 data bytes of one blob, refusing a blob of the wrong size or with a nonzero top byte."""
-    if not isinstance(blob, bytes) or len(blob) != BLOB_BYTES:
-        size = len(blob) if isinstance(blob, bytes | bytearray) else type(blob).__name__
-        raise ValueError(f"blob {index} must be {BLOB_BYTES} bytes, got {size}")
-    tops = blob[0::BYTES_PER_FIELD_ELEMENT]
-    if any(tops):
-        element = next(i for i, t in enumerate(tops) if t)
-        raise ValueError(f"blob {index}, field element {element}: top byte is {tops[element]:#04x}, must be 0")
-    return b"".join(blob[32 * i + 1 : 32 * i + 32] for i in range(FIELD_ELEMENTS_PER_BLOB))
-
-
-def unpack_blobs(blobs: list[bytes], length: int) -> bytes:
-    """The first ``length`` bytes of pubdata carried by ``blobs``; the padding after them must be zero."""
-    if not isinstance(length, int) or length < 0:
-        raise ValueError(f"length must be a non-negative int, got {length!r}")
-    if blobs_needed(length) != len(blobs):
-        raise ValueError(f"{length:,} bytes of pubdata come in {blobs_needed(length)} blobs, got {len(blobs)}")
-    data = b"".join(blob_usable_bytes(blob, i) for i, blob in enumerate(blobs))
-    if any(data[length:]):
-        at = length + next(i for i, x in enumerate(data[length:]) if x)
-        raise ValueError(f"nonzero padding after the {length:,} bytes of pubdata, at offset {at:,}")
-    return data[:length]
 
 
 def blob_linear_hash(blob: bytes) -> bytes:
     """keccak of a blob's usable bytes: what the L2 commits to for the blob (the "linear hash")."""
-    return keccak256(blob_usable_bytes(blob))
+    return keccak256(unpack_bytes_from_blob(blob))
 
 
 def blob_opening_point(linear_hash: bytes, versioned_hash: bytes) -> int:

@@ -20,7 +20,7 @@ slot written twice in one batch is published once (pubdata per transaction falls
 ``compute_batch_economics`` is the vectorised model (numpy floats, for the widget);
 ``compute_batch_economics_exact`` the same model for one setting in exact integers and fractions.
 
-Source: seal rule ERA core/node/state_keeper/src/seal_criteria (zksync-facts.md §1a); fixed gas per batch
+Source: seal rule ERA core/node/state_keeper/src/seal_criteria; fixed gas per batch
 ERA publish_criterion.rs planning constants (§1c); blob and calldata pricing §1b, §1e; execution delay
 ERA/DOCS finality (§2). Transaction profiles are the book's illustrative assumptions, not Era measurements.
 """
@@ -33,18 +33,12 @@ from fractions import Fraction
 
 import numpy as np
 
-from zkedu.rollup.fees import (
-    BATCH_FIXED_L1_GAS,
-    L1_GAS_PER_CALLDATA_BYTE,
-    compute_tx_overhead_gas,
-)
-from zkedu.rollup.pubdata import ENUMERATION_INDEX_BYTES, METADATA_BYTES, NAIVE_STATE_DIFF_BYTES
+from zkedu.constants import ERA_EXECUTION_DELAY_SECONDS, GAS_PER_BLOB, L1_GAS_PER_PUBDATA_BYTE, USABLE_BYTES_PER_BLOB
+from zkedu.rollup.amortisation import BATCH_FIXED_L1_GAS
+from zkedu.rollup.compression import ENUMERATION_INDEX_BYTES, METADATA_BYTES, NAIVE_STATE_DIFF_BYTES
+from zkedu.rollup.fees import compute_tx_overhead_gas
 
-USABLE_BLOB_BYTES = 4_096 * 31  # 126,976 (zksync-facts.md §1e)
-BLOB_GAS_PER_BLOB = 2**17  # a blob costs its full 131,072 blob gas however little of it is used
-MAX_BLOBS_PER_BATCH = 6
 L1_SLOT_SECONDS = 12  # an L1 block: the assumed wait for the commit transaction to be included
-ERA_EXECUTION_DELAY_SECONDS = 3 * 3600  # ~3 h from commit to execution on Era (DOCS finality page, July 2026)
 ASSUMED_PROVE_SECONDS = 3600  # an assumption: proving time is not published; it only matters if > the delay
 MAINNET_BATCH_TIMEOUT_SECONDS = 8 * 3600  # ~8 h: Era mainnet override (ERA etc/env/.../mainnet.yaml)
 
@@ -194,10 +188,10 @@ def compute_batch_economics(
     n = np.where(resource_bound, float(cap), by_time)
     bytes_per_tx = float(use.pubdata_bytes)
     if da == "blobs":
-        blobs = np.maximum(np.ceil(n * bytes_per_tx / USABLE_BLOB_BYTES), 1.0)
-        pubdata = blobs * BLOB_GAS_PER_BLOB * blob_base_fee / n
+        blobs = np.maximum(np.ceil(n * bytes_per_tx / USABLE_BYTES_PER_BLOB), 1.0)
+        pubdata = blobs * GAS_PER_BLOB * blob_base_fee / n
     else:
-        pubdata = np.full_like(n, bytes_per_tx * L1_GAS_PER_CALLDATA_BYTE * l1_gas_price)
+        pubdata = np.full_like(n, bytes_per_tx * L1_GAS_PER_PUBDATA_BYTE * l1_gas_price)
     execution = np.full_like(n, float(use.execution_gas) * chain.minimal_l2_gas_price)
     overhead = chain.fixed_l1_gas_per_batch * l1_gas_price / n
     # mean wait to seal: resource-bound, arrivals spread over (n - 1) / rate; timeout-bound, the first
@@ -237,10 +231,10 @@ def compute_batch_economics_exact(
     by_time = 1 + rate * timeout
     n = Fraction(cap) if cap <= by_time else by_time
     if da == "blobs":
-        blobs = max(math.ceil(n * use.pubdata_bytes / USABLE_BLOB_BYTES), 1)
-        pubdata = Fraction(blobs * BLOB_GAS_PER_BLOB * blob_base_fee) / n
+        blobs = max(math.ceil(n * use.pubdata_bytes / USABLE_BYTES_PER_BLOB), 1)
+        pubdata = Fraction(blobs * GAS_PER_BLOB * blob_base_fee) / n
     else:
-        pubdata = use.pubdata_bytes * L1_GAS_PER_CALLDATA_BYTE * l1_gas_price
+        pubdata = use.pubdata_bytes * L1_GAS_PER_PUBDATA_BYTE * l1_gas_price
     overhead = Fraction(chain.fixed_l1_gas_per_batch * l1_gas_price) / n
     wait = (n - 1) / (2 * rate) if cap <= by_time else (timeout + (n - 1) * timeout / 2) / n
     commit = wait + Fraction(chain.l1_inclusion_seconds)

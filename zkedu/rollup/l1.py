@@ -15,8 +15,7 @@ Gas per step uses the server's planning constants (publish_criterion.rs), which 
 operator plans with, not measurements of these calls.
 
 Source: EC l1-contracts/contracts/state-transition/chain-deps/facets/Executor.sol; ValidatorTimelock.sol;
-ERA core/node/eth_sender/src/publish_criterion.rs; DOCS 20.zksync-protocol/00.rollup/60.finality.md
-(zksync-facts.md §1c, §2).
+ERA core/node/eth_sender/src/publish_criterion.rs; DOCS 20.zksync-protocol/00.rollup/60.finality.md.
 """
 
 from __future__ import annotations
@@ -24,6 +23,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from zkedu import kzg
+from zkedu.blobpack import pack_into_blobs
+from zkedu.constants import (
+    COMMIT_BASE_GAS,
+    COMMIT_GAS_PER_BATCH,
+    ERA_EXECUTION_DELAY_SECONDS,
+    EXECUTE_BASE_GAS,
+    EXECUTE_GAS_PER_BATCH,
+    EXECUTE_GAS_PER_L1_TX,
+    MAX_BLOBS_PER_BATCH,
+    PROVE_GAS,
+)
 from zkedu.hashing import keccak256
 from zkedu.rollup.commitment import (
     BlobOpening,
@@ -33,26 +44,10 @@ from zkedu.rollup.commitment import (
     compute_l2_logs_root,
     genesis_batch,
 )
-from zkedu.rollup.da import (
-    MAX_BLOBS_PER_BATCH,
-    blob_gas,
-    blob_linear_hash,
-    blob_opening_point,
-    calldata_gas,
-    pack_into_blobs,
-)
+from zkedu.rollup.da import blob_gas, blob_linear_hash, blob_opening_point, calldata_gas
 from zkedu.rollup.proof import ReplayState, StandInValidityProof, verify_stand_in_proof
 from zkedu.rollup.pubdata import BatchPubdata, encode_pubdata
 
-# Planning constants (ERA publish_criterion.rs): L1 gas the operator budgets per step, not measurements.
-COMMIT_BASE_GAS = 61_000
-COMMIT_GAS_PER_BATCH = 242_000
-PROVE_GAS = 800_000
-EXECUTE_BASE_GAS = 210_000
-EXECUTE_GAS_PER_BATCH = 100_000
-EXECUTE_GAS_PER_L1_TX = 15_000
-# The docs give ~3 h from submission to finality on Era; the model puts it all between commit and execute.
-ERA_EXECUTION_DELAY_SECONDS = 3 * 3600
 COMMIT_TIMESTAMP_APPROXIMATION_DELTA = 3600  # a batch may be stamped up to 1 h ahead of L1 time (Config.sol)
 
 
@@ -71,8 +66,6 @@ class BatchSubmission:
 
 def open_blob(blob: bytes) -> BlobOpening:
     """Commit to a blob with KZG and open it at ZKsync's point z (about 1-3 s of pure-Python KZG per blob)."""
-    from zkedu import kzg  # imported here: the KZG setup is loaded only when a blob is really opened
-
     commitment = kzg.blob_to_kzg_commitment(blob)
     versioned_hash = kzg.kzg_to_versioned_hash(commitment)
     z = blob_opening_point(blob_linear_hash(blob), versioned_hash)
@@ -203,8 +196,6 @@ class SimulatedL1:
                 raise L1Rejection(f"batch {n}: blob KZG check failed: no openings, and this L1 was not created "
                                   "with skip_blob_kzg_checks=True")
             return False
-        from zkedu import kzg
-
         for i, (linear_hash, opening) in enumerate(zip(info.blob_linear_hashes, info.blob_openings, strict=True)):
             if opening is None:
                 raise L1Rejection(f"batch {n}: blob KZG check failed: blob {i} has no opening")
@@ -268,12 +259,10 @@ class SimulatedL1:
             raise L1Rejection(f"batch {n}: blob linear hash check failed: the witness is not what the blobs hold")
         if not self.kzg_checked[n]:
             return
-        from zkedu.kzg import blob_to_polynomial, evaluate_polynomial_in_evaluation_form
-
         for i, (blob, opening) in enumerate(zip(witness_blobs, info.blob_openings, strict=True)):
             assert opening is not None  # kzg_checked means every blob had an opening
-            y = evaluate_polynomial_in_evaluation_form(blob_to_polynomial(blob), opening.opening_point)
-            if y.to_bytes(32, "big") != opening.claimed_value:
+            y = kzg.evaluate_polynomial_in_evaluation_form(kzg.blob_to_polynomial(blob), opening.opening_point)
+            if int(y).to_bytes(32, "big") != opening.claimed_value:
                 raise L1Rejection(f"batch {n}: blob evaluation check failed for blob {i}: p(z) of the witness is not "
                                   "the opened value")
 

@@ -13,7 +13,7 @@ that the diffs do not produce is rejected. Unlike a SNARK, the verifier does wor
 batch and sees all the data.
 
 Source: EC l1-contracts/contracts/state-transition/chain-deps/facets/Executor.sol (_getBatchProofPublicInput,
-proveBatches); zksync-facts.md §1c.
+proveBatches).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from zkedu.hashing import keccak256
 from zkedu.rollup.pubdata import decode_pubdata, update_known_slots
 from zkedu.rollup.records import StateDiff
+from zkedu.rollup.state import StateTree
 
 PUBLIC_INPUT_SHIFT = 32  # bits dropped so the input fits the BN254 scalar field
 
@@ -132,8 +133,6 @@ class TreeRootFn:
         self._slots: dict[int, tuple[bytes, int]] = {}
 
     def __call__(self, slots: Slots) -> bytes:
-        from zkedu.rollup.state import StateTree  # the tree module is only needed when roots are computed
-
         if sorted(slots) != list(range(1, len(slots) + 1)):
             raise ValueError(f"enumeration indices must run 1..{len(slots)}, got {sorted(slots)[:5]}...")
         prev = self._slots

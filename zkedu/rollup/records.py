@@ -1,19 +1,18 @@
 """Records shared by the sequencer, the pubdata encoder and the L1 model: state diffs and L2->L1 logs.
 
-Source: zksync-facts.md §1e-1f (ERA docs/src/specs/.../data_availability/compression.md; EC L1Messenger.sol).
+Source: ERA docs/src/specs/.../data_availability/compression.md; EC system-contracts L1Messenger.sol.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-WORD = 2**256
-L2_TO_L1_LOG_BYTES = 88
+from zkedu._checks import require_int
+from zkedu.constants import L2_TO_L1_LOG_BYTES, WORD
 
 
 def _check_word(name: str, value: int) -> None:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}: {value!r}")
+    require_int(value, name)
     if not 0 <= value < WORD:
         raise ValueError(f"{name} must be in [0, 2**256), got {value!r}")
 

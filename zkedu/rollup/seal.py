@@ -5,7 +5,7 @@ that alone would use more than 95% of one. The limits here default to Era's conf
 
 Source: ERA core/node/state_keeper/src/seal_criteria/ (conditional_sealer.rs, criteria/ files),
 core/lib/config/src/configs/chain.rs, core/lib/multivm/src/versions/vm_latest/constants.rs
-(MAX_TXS_IN_BATCH); EC da-contracts RollupL1DAValidator.sol (6 blobs); zksync-facts.md §1a, §1e.
+(MAX_TXS_IN_BATCH); EC da-contracts RollupL1DAValidator.sol (6 blobs).
 """
 
 from __future__ import annotations
@@ -13,20 +13,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from zkedu.rollup.da import USABLE_BLOB_BYTES, blobs_needed
-from zkedu.rollup.pubdata import (
+from zkedu._checks import require_int
+from zkedu.blobpack import blobs_needed
+from zkedu.constants import MAX_BLOBS_PER_BATCH, USABLE_BYTES_PER_BLOB, WORD
+from zkedu.rollup.compression import (
     DERIVED_KEY_BYTES,
     ENUMERATION_INDEX_BYTES,
     MAX_PACKED_BYTES,
     METADATA_BYTES,
-    STATE_DIFFS_HEADER_BYTES,
     VALUE_BYTES,
 )
-from zkedu.rollup.records import WORD, L2ToL1Log, StateDiff
+from zkedu.rollup.pubdata import STATE_DIFFS_HEADER_BYTES
+from zkedu.rollup.records import L2ToL1Log, StateDiff
 from zkedu.rollup.tx import RejectReason, Transaction
 
 MAX_TXS_IN_BATCH = 10_000  # bootloader hard cap
-MAX_BLOBS = 6
 EMPTY_PUBDATA_BYTES = 4 + 4 + 4 + STATE_DIFFS_HEADER_BYTES  # three empty section counts + state-diff header
 
 
@@ -54,7 +55,7 @@ class SealLimits:
     max_transactions: int = 8_192
     max_gas: int = 200_000_000
     max_pubdata_bytes: int = 500_000
-    max_blobs: int = MAX_BLOBS
+    max_blobs: int = MAX_BLOBS_PER_BATCH
     max_priority_txs: int = 600
     max_l2_to_l1_logs: int = 16_384
     batch_timeout_seconds: float = 2.5
@@ -65,8 +66,7 @@ class SealLimits:
         for name in ("max_transactions", "max_gas", "max_pubdata_bytes", "max_blobs", "max_priority_txs",
                      "max_l2_to_l1_logs"):
             value = getattr(self, name)
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise TypeError(f"{name} must be an int, got {type(value).__name__}: {value!r}")
+            require_int(value, name)
             if value <= 0:
                 raise ValueError(f"{name} must be > 0, got {value!r}")
         for name in ("batch_timeout_seconds", "close_fraction", "reject_fraction"):
@@ -81,11 +81,11 @@ class SealLimits:
         if self.max_transactions > MAX_TXS_IN_BATCH:
             raise ValueError(f"max_transactions must be at most the bootloader's {MAX_TXS_IN_BATCH}, "
                              f"got {self.max_transactions}")
-        if self.max_blobs > MAX_BLOBS:
-            raise ValueError(f"max_blobs must be at most {MAX_BLOBS}, got {self.max_blobs}")
-        if self.max_pubdata_bytes > self.max_blobs * USABLE_BLOB_BYTES:
+        if self.max_blobs > MAX_BLOBS_PER_BATCH:
+            raise ValueError(f"max_blobs must be at most {MAX_BLOBS_PER_BATCH}, got {self.max_blobs}")
+        if self.max_pubdata_bytes > self.max_blobs * USABLE_BYTES_PER_BLOB:
             raise ValueError(f"max_pubdata_bytes must fit {self.max_blobs} blobs "
-                             f"({self.max_blobs * USABLE_BLOB_BYTES} B), got {self.max_pubdata_bytes}")
+                             f"({self.max_blobs * USABLE_BYTES_PER_BLOB} B), got {self.max_pubdata_bytes}")
 
     def limit_of(self, criterion: SealCriterion) -> int:
         """The limit on one resource (not TIMEOUT or END_OF_INPUT)."""
@@ -146,7 +146,7 @@ class Batch:
 def compute_diff_size(index_before: int, initial: int, final: int) -> int:
     """Bytes a slot's net diff adds to the compressed state diffs; 0 if its value is back to the initial one.
 
-    Equal to ``pubdata.state_diff_size`` (tested), computed from bit lengths alone for the hot loop: the
+    Equal to ``compression.state_diff_size`` (tested), computed from bit lengths alone for the hot loop: the
     shortest of Add, Sub, Transform if at most 30 bytes, else 32 bytes (NoCompression), plus the metadata
     byte, plus the 32-byte key (first write) or the 4-byte enumeration index (repeated write).
     """

@@ -14,7 +14,7 @@ from zkedu.rollup.records import L2ToL1Log, StateDiff
 
 
 class SealedBatch(Protocol):
-    """What settlement needs from a sequencer batch (``zkedu.rollup.sequencer.Batch`` has it)."""
+    """What settlement needs from a sequencer batch (``zkedu.rollup.seal.Batch`` has it)."""
 
     number: int
     state_diffs: tuple[StateDiff, ...]

@@ -20,8 +20,7 @@ batch update then recomputes each touched shared node exactly once, level by lev
 ``compute_root_from_scratch`` is the plain level-by-level definition, used as the oracle.
 
 Source: ERA core/lib/merkle_tree/README.md and src/hasher/mod.rs (hash_leaf, empty_subtree_hash,
-fold_merkle_path); ERA core/lib/types/src/storage/mod.rs (StorageKey::raw_hashed_key, hashed_key_u256);
-zksync-facts.md §1f.
+fold_merkle_path); ERA core/lib/types/src/storage/mod.rs (StorageKey::raw_hashed_key, hashed_key_u256).
 """
 
 from __future__ import annotations
@@ -31,9 +30,10 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from zkedu._checks import require_int
+from zkedu.constants import ADDRESS_BYTES, WORD
+
 DEPTH = 256
-WORD = 2**256
-ADDRESS_BYTES = 20
 
 _blake2s = hashlib.blake2s
 
@@ -79,8 +79,7 @@ def compute_tree_key(address: bytes, slot: int) -> bytes:
         raise TypeError(f"address must be bytes, got {type(address).__name__}: {address!r}")
     if len(address) != ADDRESS_BYTES:
         raise ValueError(f"address must be {ADDRESS_BYTES} bytes, got {len(address)}: {address.hex()}")
-    if not isinstance(slot, int) or isinstance(slot, bool):
-        raise TypeError(f"slot must be an int, got {type(slot).__name__}: {slot!r}")
+    require_int(slot, "slot")
     if not 0 <= slot < WORD:
         raise ValueError(f"slot must be in [0, 2**256), got {slot!r}")
     return _hash(bytes(12) + address + slot.to_bytes(32, "big"))
@@ -100,8 +99,7 @@ def path_to_key(path: int) -> bytes:
 
 
 def _check_value(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"value must be an int, got {type(value).__name__}: {value!r}")
+    require_int(value, "value")
     if not 0 <= value < WORD:
         raise ValueError(f"value must be in [0, 2**256), got {value!r}")
     return value

@@ -21,14 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from zkedu.hashing import blake2s256
-from zkedu.rollup.pubdata import (
-    DERIVED_KEY_BYTES,
-    ENUMERATION_INDEX_BYTES,
-    METADATA_BYTES,
-    NAIVE_STATE_DIFF_BYTES,
-    STATE_DIFFS_HEADER_BYTES,
-    state_diff_size,
-)
+from zkedu.rollup.compression import DERIVED_KEY_BYTES, ENUMERATION_INDEX_BYTES, METADATA_BYTES, NAIVE_STATE_DIFF_BYTES
+from zkedu.rollup.pubdata import STATE_DIFFS_HEADER_BYTES, state_diff_size
 from zkedu.rollup.records import StateDiff
 
 UNITS_PER_TOKEN = 10**6  # 6 decimals

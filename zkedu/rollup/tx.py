@@ -15,7 +15,7 @@ Checks that need no state (``check_transaction_format``) raise ``TxRejected`` wi
 
 Source: ERA core/lib/types/src/utils.rs (key_for_eth_balance), core/lib/types/src/storage/mod.rs
 (get_nonce_key); EC system-contracts/contracts/Constants.sol, L2BaseToken.sol, NonceHolder.sol,
-L1Messenger.sol; EC l1-contracts/contracts/common/Config.sol (MAX gas per tx); zksync-facts.md §1a-1b.
+L1Messenger.sol; EC l1-contracts/contracts/common/Config.sol (MAX gas per tx).
 """
 
 from __future__ import annotations
@@ -26,13 +26,13 @@ from enum import Enum
 from functools import lru_cache
 from typing import ClassVar
 
+from zkedu._checks import require_int
+from zkedu.constants import ADDRESS_BYTES, WORD
 from zkedu.curves.ecdsa import Signature, recover_address, sign_hash
 from zkedu.hashing import keccak256
 from zkedu.rollup.records import L2ToL1Log
 from zkedu.rollup.state import compute_tree_key
 
-ADDRESS_BYTES = 20
-WORD = 2**256
 ZERO_ADDRESS = bytes(ADDRESS_BYTES)
 CHAIN_ID = 324  # ZKsync Era mainnet; part of every signed encoding so a signature cannot replay on another chain
 
@@ -91,8 +91,7 @@ class TxRejected(ValueError):
 
 
 def _check_int(name: str, value: object) -> None:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}: {value!r}")
+    require_int(value, name)
 
 
 def _check_bytes(name: str, value: object) -> None:
@@ -298,7 +297,7 @@ def compute_withdrawal_log(message: bytes, tx_number_in_batch: int) -> L2ToL1Log
 def compute_priority_log(tx: Deposit, tx_number_in_batch: int) -> L2ToL1Log:
     """The service log the bootloader emits for every priority transaction: key its hash, value 1 (success).
 
-    These logs are the 88 intrinsic pubdata bytes of an L1->L2 transaction (zksync-facts.md §1b); L1 uses
+    These logs are the 88 intrinsic pubdata bytes of an L1->L2 transaction; L1 uses
     them to mark the priority operation as processed.
     """
     return L2ToL1Log(

@@ -1,10 +1,12 @@
 """Interactive widgets and their static twins, one module per chapter.
 
-Every widget module exposes three things, built on one pure model function:
+Every widget module exposes, built on one pure model function:
 
-* ``compute_*`` — the numbers (no plotting), used by both the widget and the figure;
-* ``static_figure(...)`` — a matplotlib figure of the same sweep, for the HTML book;
-* ``make_widget()`` — the ipywidgets control panel; its callback is ``update(**controls)``.
+* ``update(**controls)``: the numbers for one setting of the controls (no plotting);
+* ``static_figure()``: a figure of the same sweep, for the HTML book;
+* ``make_widget()``: the ipywidgets control panel, which calls ``update`` on every change.
 
+Modules on the shared layer of ``zkedu.widgets.common`` declare ``CONTROLS``, ``update``, ``draw`` and
+``describe``, and build the other two with ``build_panel`` and ``static_twin``.
 Only this subpackage imports ipywidgets and matplotlib.
 """

@@ -1,6 +1,6 @@
 """Chapter 1 widget: L1 cost per transaction as a batch grows (fixed and per-byte parts), and time to fill it.
 
-The sweep is vectorised numpy in floats for drawing; ``zkedu.rollup.fees.compute_amortised_cost`` is the
+The sweep is vectorised numpy in floats for drawing; ``zkedu.rollup.amortisation.compute_amortised_cost`` is the
 exact integer model it follows (the tests compare the two).
 """
 
@@ -11,17 +11,19 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.figure import Figure
 
-from zkedu.rollup.fees import BATCH_FIXED_L1_GAS, L1_GAS_PER_CALLDATA_BYTE
-from zkedu.widgets.common import label, new_figure
+from zkedu.constants import L1_GAS_PER_PUBDATA_BYTE
+from zkedu.rollup.amortisation import BATCH_FIXED_L1_GAS, compute_fill_seconds
+from zkedu.widgets.common import Control, build_panel, control_defaults, label, new_figure, static_twin
 
 BATCH_SIZES = np.unique(np.concatenate([np.geomspace(1, 10_000, 200).round(), 10.0 ** np.arange(5)]).astype(np.int64))
-DEFAULTS = {
-    "batch_size": 1_000,
-    "l1_gas_price_gwei": 10.0,
-    "fixed_l1_gas": BATCH_FIXED_L1_GAS,
-    "pubdata_bytes_per_tx": 100,
-    "arrival_rate": 20.0,
-}
+CONTROLS = (
+    Control("batch_size", "batch size [txs]", 1_000, "int", 1, 10_000),
+    Control("l1_gas_price_gwei", "L1 gas price [gwei]", 10.0, "float", 0.5, 200.0, 0.5),
+    Control("fixed_l1_gas", "fixed L1 gas per batch", BATCH_FIXED_L1_GAS, "int", 100_000, 3_000_000, 10_000),
+    Control("pubdata_bytes_per_tx", "pubdata per tx [bytes]", 100, "int", 0, 1_000, 5),
+    Control("arrival_rate", "arrival rate [tx/s]", 20.0, "log", -1, 3, 0.05),
+)
+DEFAULTS = control_defaults(CONTROLS)
 
 
 @dataclass(frozen=True)
@@ -37,10 +39,6 @@ class AmortisationSweep:
     point_data_gwei: float
     point_fill_seconds: float
 
-    @property
-    def total_gwei(self) -> np.ndarray:
-        return self.fixed_gwei + self.data_gwei
-
 
 def compute_amortisation(
     batch_sizes: np.ndarray, l1_gas_price_gwei: float, fixed_l1_gas: float, pubdata_bytes_per_tx: float
@@ -50,15 +48,8 @@ def compute_amortisation(
     if np.any(sizes < 1):
         raise ValueError(f"batch_sizes must all be >= 1, got min {sizes.min()!r}")
     fixed = fixed_l1_gas * l1_gas_price_gwei / sizes
-    data = np.full_like(sizes, pubdata_bytes_per_tx * L1_GAS_PER_CALLDATA_BYTE * l1_gas_price_gwei)
+    data = np.full_like(sizes, pubdata_bytes_per_tx * L1_GAS_PER_PUBDATA_BYTE * l1_gas_price_gwei)
     return fixed, data
-
-
-def compute_fill_seconds(batch_sizes: np.ndarray, arrival_rate: float) -> np.ndarray:
-    """Seconds to collect each batch size at ``arrival_rate`` transactions per second."""
-    if not arrival_rate > 0:
-        raise ValueError(f"arrival_rate must be positive, got {arrival_rate!r}")
-    return np.asarray(batch_sizes, dtype=float) / arrival_rate
 
 
 def update(
@@ -70,17 +61,18 @@ def update(
 ) -> AmortisationSweep:
     """The data the widget draws for one setting of its controls."""
     fixed, data = compute_amortisation(BATCH_SIZES, l1_gas_price_gwei, fixed_l1_gas, pubdata_bytes_per_tx)
-    fill = compute_fill_seconds(BATCH_SIZES, arrival_rate)
+    fill = np.array([compute_fill_seconds(int(n), arrival_rate) for n in BATCH_SIZES])
     (pf,), (pd,) = compute_amortisation(np.array([batch_size]), l1_gas_price_gwei, fixed_l1_gas, pubdata_bytes_per_tx)
     return AmortisationSweep(
-        BATCH_SIZES, fixed, data, fill, int(batch_size), float(pf), float(pd), batch_size / arrival_rate
+        BATCH_SIZES, fixed, data, fill, int(batch_size), float(pf), float(pd),
+        compute_fill_seconds(batch_size, arrival_rate)
     )
 
 
 def draw(sweep: AmortisationSweep) -> Figure:
-    """Two panels: stacked cost per transaction, and fill time, both against batch size."""
+    """Two stacked panels: cost per transaction (fixed and data parts), and fill time, against batch size."""
     fig, (ax_cost, ax_time) = new_figure(
-        "Bigger batches: cheaper transactions, longer waits", ncols=2, size=(10.0, 4.0)
+        "Bigger batches: cheaper transactions, longer waits", nrows=2, size=(7.5, 7.0), detached=True
     )
     ax_cost.stackplot(
         sweep.batch_sizes, sweep.data_gwei, sweep.fixed_gwei,
@@ -90,7 +82,7 @@ def draw(sweep: AmortisationSweep) -> Figure:
     ax_cost.set_xscale("log")
     ax_cost.set_yscale("log")
     ax_cost.set_ylim(bottom=max(sweep.data_gwei.min() * 0.5, 1e-3))
-    ax_cost.legend(loc="upper right", fontsize="small")
+    ax_cost.legend(loc="upper right")
     label(ax_cost, "L1 cost per transaction", "batch size [transactions]", "cost per transaction [gwei]")
     ax_time.plot(sweep.batch_sizes, sweep.fill_seconds)
     ax_time.plot([sweep.batch_size], [sweep.point_fill_seconds], "ko")
@@ -100,47 +92,19 @@ def draw(sweep: AmortisationSweep) -> Figure:
     return fig
 
 
+def describe(sweep: AmortisationSweep) -> str:
+    """A one-line HTML readout of the chosen batch size."""
+    return (
+        f"<b>{sweep.batch_size:,} txs</b>: fixed {sweep.point_fixed_gwei:,.1f} gwei + data "
+        f"{sweep.point_data_gwei:,.1f} gwei per tx; the batch fills in {sweep.point_fill_seconds:,.1f} s"
+    )
+
+
 def static_figure() -> Figure:
-    """The widget's sweep at its default settings, as a static figure (detached from pyplot, so a notebook
-    shows it once, as the cell's value)."""
-    import matplotlib.pyplot as plt
-
-    fig = draw(update())
-    plt.close(fig)
-    return fig
+    """The widget's sweep at its default settings, as a detached figure."""
+    return static_twin(draw, update())
 
 
-def make_widget():  # -> ipywidgets.Widget (imported lazily: the book's HTML does not need it)
+def make_widget():  # -> ipywidgets.Widget
     """Sliders for batch size, L1 gas price, fixed L1 gas per batch, bytes per transaction and arrival rate."""
-    import ipywidgets as w
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
-    style = {"description_width": "200px"}
-    layout = w.Layout(width="520px")
-    controls = {
-        "batch_size": w.IntSlider(DEFAULTS["batch_size"], min=1, max=10_000, step=1,
-                                  description="batch size [txs]", style=style, layout=layout),
-        "l1_gas_price_gwei": w.FloatSlider(DEFAULTS["l1_gas_price_gwei"], min=0.5, max=200.0, step=0.5,
-                                           description="L1 gas price [gwei]", style=style, layout=layout),
-        "fixed_l1_gas": w.IntSlider(DEFAULTS["fixed_l1_gas"], min=100_000, max=3_000_000, step=10_000,
-                                    description="fixed L1 gas per batch", style=style, layout=layout),
-        "pubdata_bytes_per_tx": w.IntSlider(DEFAULTS["pubdata_bytes_per_tx"], min=0, max=1_000, step=5,
-                                            description="pubdata per tx [bytes]", style=style, layout=layout),
-        "arrival_rate": w.FloatLogSlider(DEFAULTS["arrival_rate"], base=10, min=-1, max=3, step=0.05,
-                                         description="arrival rate [tx/s]", style=style, layout=layout),
-    }
-    readout = w.HTML()
-
-    def redraw(**values: float) -> None:
-        sweep = update(**values)
-        readout.value = (
-            f"<b>{sweep.batch_size:,} txs</b>: fixed {sweep.point_fixed_gwei:,.1f} gwei + data "
-            f"{sweep.point_data_gwei:,.1f} gwei per tx; the batch fills in {sweep.point_fill_seconds:,.1f} s"
-        )
-        fig = draw(sweep)
-        display(fig)
-        plt.close(fig)
-
-    out = w.interactive_output(redraw, controls)
-    return w.VBox([*controls.values(), readout, out])
+    return build_panel(CONTROLS, update, draw, describe)

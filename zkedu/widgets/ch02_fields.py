@@ -8,17 +8,24 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from zkedu._checks import require_int
 from zkedu.field import FieldElement, PrimeField
 from zkedu.ntheory import euler_phi, is_prime
-from zkedu.widgets.common import label, new_figure
+from zkedu.widgets.common import Control, build_panel, label, new_figure, static_twin
 
 PRIMES = tuple(p for p in range(3, 200) if is_prime(p))
+CONTROLS = (
+    Control("p", "prime p", 17, "dropdown", options=PRIMES),
+    Control("element", "element", 3, "int", 1, 16),
+    Control("n", "root-of-unity order n", 4, "dropdown", options=tuple(PrimeField(17).subgroup_orders())),
+)
 
 
 @dataclass(frozen=True)
@@ -94,16 +101,14 @@ def update(p: int = 17, element: int = 3, n: int = 4) -> FieldView:
 
 
 def _field(p: int) -> PrimeField:
-    if isinstance(p, bool) or not isinstance(p, int):
-        raise TypeError(f"p must be an int, got {type(p).__name__}: {p!r}")
+    require_int(p, "p")
     if not 3 <= p < 1000:
         raise ValueError(f"the widget draws small odd primes 3 <= p < 1000, got {p!r}")
     return PrimeField(p)
 
 
 def _element(F: PrimeField, element: int) -> FieldElement:
-    if isinstance(element, bool) or not isinstance(element, int):
-        raise TypeError(f"element must be an int, got {type(element).__name__}: {element!r}")
+    require_int(element, "element")
     if not 1 <= element < F.modulus:
         raise ValueError(f"element must be a nonzero residue 1..{F.modulus - 1}, got {element!r}")
     return F(element)
@@ -125,7 +130,7 @@ def draw_clock(ax: Axes, view: FieldView) -> None:
     for a in range(1, p):
         if a in labelled:
             x, y = _clock_xy(p, a)
-            ax.annotate(str(a), (1.13 * x, 1.13 * y), ha="center", va="center", fontsize=7 if p > 41 else 8)
+            ax.annotate(str(a), (1.13 * x, 1.13 * y), ha="center", va="center", fontsize=8)
     cx, cy = zip(*(_clock_xy(p, a) for a in view.powers), strict=True)
     ax.scatter(cx, cy, s=40, color="tab:blue", zorder=3, label=f"powers of {view.element}")
     cycle = [*view.powers, view.powers[0]]
@@ -144,7 +149,7 @@ def draw_clock(ax: Axes, view: FieldView) -> None:
     ax.set_ylim(-1.35, 1.35)
     ax.set_xticks([])
     ax.set_yticks([])
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.02), fontsize=7, ncols=2, frameon=False)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.02), fontsize=8, ncols=2, frameon=False)
 
 
 def draw_orders(ax: Axes, view: FieldView) -> None:
@@ -153,65 +158,54 @@ def draw_orders(ax: Axes, view: FieldView) -> None:
     counts = [c for _, c in view.subgroups]
     colors = ["tab:blue" if d == view.order else "0.6" for d in ds]
     ax.bar(range(len(ds)), counts, color=colors)
-    ax.set_xticks(range(len(ds)), [str(d) for d in ds], fontsize=8 if len(ds) < 16 else 6)
+    ax.set_xticks(range(len(ds)), [str(d) for d in ds], fontsize=8)
     label(ax, f"elements of each order in F_{view.p}* (= φ(d))", f"order d (a divisor of p - 1 = {view.p - 1})",
           "number of elements [count]")
 
 
-def static_figure(p: int = 17, elements: tuple[int, int] = (3, 2), n: int = 4) -> Figure:
-    """Side by side: a generator's cycle, a non-generator's cycle, and the order counts of F_p (default p = 17)."""
-    fig, axes = new_figure(f"Powers of elements of F_{p}: cycles, orders and roots of unity", ncols=3,
-                           size=(13.0, 4.6))
+def draw(view: FieldView) -> Figure:
+    """The live widget's figure: the element's cycle on the clock beside the order counts of F_p."""
+    fig, (ax_clock, ax_orders) = new_figure(f"F_{view.p}: powers of {view.element}", ncols=2, size=(9.0, 4.4),
+                                            detached=True)
+    draw_clock(ax_clock, view)
+    draw_orders(ax_orders, view)
+    return fig
+
+
+def describe(view: FieldView) -> str:
+    """A one-line HTML readout: the element's order, whether it generates, the n-th roots of unity."""
+    return (f"order of {view.element}: <b>{view.order}</b>; generator: <b>{view.is_generator}</b>; "
+            f"solutions of x^{view.n} = 1: {list(view.roots)} (of order exactly {view.n}: "
+            f"{list(view.primitive_roots)})")
+
+
+def keep_controls_valid(name: str, values: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """When p changes, clamp the element to 1..p-1 and pick an n that divides the new p - 1."""
+    if name != "p":
+        return {}
+    p = values["p"]
+    divisors = tuple(PrimeField(p).subgroup_orders())
+    return {"element": {"value": min(values["element"], p - 1), "max": p - 1},
+            "n": {"options": divisors, "value": values["n"] if values["n"] in divisors else 2}}
+
+
+def _draw_static(p: int, elements: tuple[int, int], n: int) -> Figure:
+    fig, axes = new_figure(f"Powers of elements of F_{p}: cycles, orders and roots of unity", ncols=2, nrows=2,
+                           size=(7.5, 8.5), detached=True)
     for ax, e in zip(axes[:2], elements, strict=True):
         draw_clock(ax, update(p, e, n))
-    draw_orders(axes[2], update(p, elements[0], n))
+    grid = axes[2].get_gridspec()
+    axes[2].remove()
+    axes[3].remove()
+    draw_orders(fig.add_subplot(grid[1, :]), update(p, elements[0], n))
     return fig
+
+
+def static_figure(p: int = 17, elements: tuple[int, int] = (3, 2), n: int = 4) -> Figure:
+    """A generator's cycle beside a non-generator's, over the order counts of F_p (default p = 17)."""
+    return static_twin(_draw_static, p, elements, n)
 
 
 def make_widget() -> object:
     """Dropdown of primes, a slider for the element, a dropdown for the root-of-unity order; redraws on change."""
-    import ipywidgets as w
-    from IPython.display import display
-
-    p0 = 17
-    prime = w.Dropdown(options=PRIMES, value=p0, description="p")
-    element = w.IntSlider(value=3, min=1, max=p0 - 1, description="element")
-    order = w.Dropdown(options=PrimeField(p0).subgroup_orders(), value=4, description="n")
-    out, info = w.Output(), w.HTML()
-    busy = [False]  # suppress redraws while the controls are being made consistent
-
-    def redraw(_: object = None) -> None:
-        if busy[0]:
-            return
-        view = update(prime.value, element.value, order.value)
-        info.value = (f"order of {view.element}: <b>{view.order}</b>; generator: <b>{view.is_generator}</b>; "
-                      f"solutions of x^{view.n} = 1: {list(view.roots)} (of order exactly {view.n}: "
-                      f"{list(view.primitive_roots)})")
-        with out:
-            out.clear_output(wait=True)
-            fig, axes = new_figure(f"F_{view.p}: powers of {view.element}", ncols=2, size=(10.0, 4.4))
-            draw_clock(axes[0], view)
-            draw_orders(axes[1], view)
-            display(fig)
-            plt.close(fig)
-
-    def on_prime(change: dict) -> None:
-        # Keep every reachable setting valid: clamp the element and pick an n that divides the new p - 1.
-        p = change["new"]
-        busy[0] = True
-        try:
-            element.value = min(element.value, p - 1)
-            element.max = p - 1
-            divisors = PrimeField(p).subgroup_orders()
-            n = order.value if order.value in divisors else 2
-            order.options = divisors
-            order.value = n
-        finally:
-            busy[0] = False
-        redraw()
-
-    prime.observe(on_prime, names="value")
-    element.observe(redraw, names="value")
-    order.observe(redraw, names="value")
-    redraw()
-    return w.VBox([w.HBox([prime, element, order]), info, out])
+    return build_panel(CONTROLS, update, draw, describe, on_change=keep_controls_valid)

@@ -14,17 +14,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from zkedu._checks import require_int
 from zkedu.ntheory import is_prime
-from zkedu.widgets.common import label, new_figure
+from zkedu.widgets.common import Control, build_panel, label, new_figure, static_twin
 
 PRIMES = (17, 31, 61, 97, 127, 193, 257)
 MAX_DEGREE = 16  # below the smallest prime offered, so every (p, d) the sliders reach has d distinct roots
 TRIALS = 20_000
+CONTROLS = (
+    Control("p", "prime p", 97, "dropdown", options=PRIMES),
+    Control("d", "degree d", 8, "int", 1, MAX_DEGREE),
+)
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,7 @@ class MissRates:
 
 def _check(p: int, max_degree: int, trials: int) -> None:
     for name, value in (("p", p), ("max_degree", max_degree), ("trials", trials)):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"{name} must be an int, got {type(value).__name__}: {value!r}")
+        require_int(value, name)
     if not (3 <= p < 2**16 and is_prime(p)):
         raise ValueError(f"p must be a small odd prime (3 <= p < 65536), got {p}")
     if not 1 <= max_degree < p:
@@ -119,40 +122,36 @@ def draw_rates(ax: Axes, rates: MissRates, highlight: bool = True) -> None:
     ax.set_ylim(bottom=0)
     label(ax, f"p = {rates.p} ({rates.trials:,} trials per point)", "degree d [count]",
           "probability one point misses [fraction]")
-    ax.legend(fontsize=7, loc="upper left", frameon=False)
+    ax.legend(fontsize=8, loc="upper left", frameon=False)
 
 
-def static_figure(primes: tuple[int, ...] = (17, 97, 257), trials: int = TRIALS) -> Figure:
-    """The widget's sweep for a few primes side by side: measured miss rates against d/p."""
+def draw(rates: MissRates) -> Figure:
+    """The live widget's figure: one prime's sweep with the chosen degree marked."""
+    fig, (ax,) = new_figure("One random point against a wrong polynomial", size=(7.5, 4.2), detached=True)
+    draw_rates(ax, rates)
+    return fig
+
+
+def describe(rates: MissRates) -> str:
+    """A one-line HTML readout: the bound and the two measured rates at the chosen degree."""
+    i = rates.selected - 1
+    return (f"d = {rates.selected}, p = {rates.p}: bound d/p = <b>{rates.bound[i]:.4f}</b>; measured "
+            f"worst case {rates.worst_rate[i]:.4f}, random wrong polynomial {rates.random_rate[i]:.4f}")
+
+
+def _draw_static(primes: tuple[int, ...], trials: int) -> Figure:
     fig, axes = new_figure("Schwartz-Zippel: a wrong polynomial survives one random check with probability ≤ d/p",
-                           ncols=len(primes), size=(4.3 * len(primes), 4.0))
+                           nrows=len(primes), size=(7.5, 3.3 * len(primes)), detached=True)
     for ax, p in zip(axes, primes, strict=True):
         draw_rates(ax, update(p, MAX_DEGREE // 2, trials), highlight=False)
     return fig
 
 
+def static_figure(primes: tuple[int, ...] = (17, 97, 257), trials: int = TRIALS) -> Figure:
+    """The widget's sweep for a few primes, one panel each: measured miss rates against d/p."""
+    return static_twin(_draw_static, primes, trials)
+
+
 def make_widget() -> object:
     """A dropdown of small primes and a degree slider; shows the sweep for p with the chosen d highlighted."""
-    import ipywidgets as w
-    from IPython.display import display
-
-    prime = w.Dropdown(options=PRIMES, value=97, description="p")
-    degree = w.IntSlider(value=8, min=1, max=MAX_DEGREE, description="degree d")
-    out, info = w.Output(), w.HTML()
-
-    def redraw(_: object = None) -> None:
-        rates = update(prime.value, degree.value)
-        i = rates.selected - 1
-        info.value = (f"d = {rates.selected}, p = {rates.p}: bound d/p = <b>{rates.bound[i]:.4f}</b>; measured "
-                      f"worst case {rates.worst_rate[i]:.4f}, random wrong polynomial {rates.random_rate[i]:.4f}")
-        with out:
-            out.clear_output(wait=True)
-            fig, (ax,) = new_figure("One random point against a wrong polynomial", size=(6.5, 4.0))
-            draw_rates(ax, rates)
-            display(fig)
-            plt.close(fig)
-
-    prime.observe(redraw, names="value")
-    degree.observe(redraw, names="value")
-    redraw()
-    return w.VBox([w.HBox([prime, degree]), info, out])
+    return build_panel(CONTROLS, update, draw, describe)

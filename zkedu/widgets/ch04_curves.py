@@ -14,13 +14,20 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from zkedu.curves.toy import ToyCurve, ToyPoint, is_singular
-from zkedu.widgets.common import label, new_figure
+from zkedu.widgets.common import Control, build_panel, control_defaults, label, new_figure, static_twin
 
 TOY_PRIMES = (11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97,
               101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179, 181, 191, 193, 197, 199)
 COEFF_RANGE = (-10, 10)
 INDEX_RANGE = (0, 199)
-DEFAULTS = {"p": 97, "a": -1, "b": 1, "p_index": 4, "q_index": 30}
+CONTROLS = (
+    Control("p", "prime p", 97, "dropdown", options=TOY_PRIMES),
+    Control("a", "a (mod p)", -1, "int", *COEFF_RANGE),
+    Control("b", "b (mod p)", 1, "int", *COEFF_RANGE),
+    Control("p_index", "P = point number", 4, "int", *INDEX_RANGE),
+    Control("q_index", "Q = point number", 30, "int", *INDEX_RANGE),
+)
+DEFAULTS = control_defaults(CONTROLS)
 REAL_DEFAULTS = {"a": -1.0, "b": 1.0, "x_p": -1.0, "y_p_sign": 1, "x_q": 0.0, "y_q_sign": -1}
 
 
@@ -163,15 +170,15 @@ def draw_field(ax_points: Axes, ax_orbit: Axes, pic: FieldPicture) -> None:
     finite_orbit = [pt for pt in pic.orbit if pt is not None]
     ox, oy = zip(*finite_orbit, strict=True)
     ax_points.scatter(ox, oy, s=22, facecolors="none", edgecolors="C0", label=f"orbit of P ({len(pic.orbit)} points)")
+    sum_text = "∞" if pic.S is None else str(pic.S)
     marks = [("P", pic.P, "C2"), ("Q", pic.Q, "C2")] + ([("P + Q", pic.S, "C3")] if pic.S is not None else [])
     for name, pt, colour in marks:
-        ax_points.plot([pt[0]], [pt[1]], "o", color=colour, ms=7)
+        ax_points.plot([pt[0]], [pt[1]], "o", color=colour, ms=7, label=f"{name} = {pt}" if name == "P + Q" else None)
         ax_points.annotate(name, pt, textcoords="offset points", xytext=(5, 5), color=colour, weight="bold")
     ax_points.set_xlim(-2, E.p + 1)
     ax_points.set_ylim(-2, E.p + 1)
     ax_points.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize="small", ncol=2)
-    sum_text = "∞" if pic.S is None else str(pic.S)
-    label(ax_points, f"Mod {E.p}: y² = {format_cubic(E.a, E.b)};  {pic.P} + {pic.Q} = {sum_text}",
+    label(ax_points, f"Mod {E.p}: y² = {format_cubic(E.a, E.b)}; P + Q = {sum_text}",
           "x [element of F_p]", "y [element of F_p]")
     ks = np.arange(1, len(finite_orbit) + 1)
     ax_orbit.plot(ks, ox, ".-", lw=0.5, ms=4)
@@ -179,52 +186,38 @@ def draw_field(ax_points: Axes, ax_orbit: Axes, pic: FieldPicture) -> None:
           "k [multiple of P]", "x of k·P [element of F_p]")
 
 
-def static_figure(field: FieldPicture | None = None, real: RealPicture | None = None) -> Figure:
-    """The group law over the reals beside the same law over F_97 (defaults), and the orbit of P."""
-    field = field or update()
-    real = real or compute_real_sum()
-    fig, (ax_real, ax_points, ax_orbit) = new_figure(
-        "One group law, two pictures: chords on a real curve, jumps on a finite one", ncols=3, size=(15.0, 5.0)
-    )
-    draw_real(ax_real, real)
-    draw_field(ax_points, ax_orbit, field)
+def _draw_static(field: FieldPicture, real: RealPicture) -> Figure:
+    fig, axes = new_figure("One group law, two pictures: chords on a real curve, jumps on a finite one",
+                           ncols=2, nrows=2, size=(8.0, 8.5), detached=True)
+    draw_real(axes[0], real)
+    grid = axes[2].get_gridspec()
+    axes[2].remove()
+    axes[3].remove()
+    draw_field(axes[1], fig.add_subplot(grid[1, :]), field)
     return fig
 
 
-def make_widget():  # -> ipywidgets.Widget (imported lazily: the book's HTML does not need it)
+def static_figure(field: FieldPicture | None = None, real: RealPicture | None = None) -> Figure:
+    """The group law over the reals beside the same law over F_97 (defaults), over the orbit of P."""
+    return static_twin(_draw_static, field or update(), real or compute_real_sum())
+
+
+def draw(pic: FieldPicture) -> Figure:
+    """The live widget's figure: all points mod p with P, Q, P + Q, beside the orbit of P."""
+    fig, (ax_points, ax_orbit) = new_figure("The group law mod p", ncols=2, size=(9.0, 4.6), detached=True)
+    draw_field(ax_points, ax_orbit, pic)
+    return fig
+
+
+def describe(pic: FieldPicture) -> str:
+    """A one-line HTML readout: the group order, P's order and P + Q (and any singular b skipped)."""
+    note = ""
+    if pic.skipped_singular:
+        note = f" (b = {pic.b_requested} gives a singular curve; using b = {pic.curve.b})"
+    return (f"<b>#E(F_{pic.curve.p}) = {pic.order}</b>; P = {pic.P} has order {len(pic.orbit)}; "
+            f"P + Q = {pic.S if pic.S is not None else '∞'}{note}")
+
+
+def make_widget():  # -> ipywidgets.Widget
     """Controls for p, a, b and the two points; shows P + Q on all points mod p, the group order, P's orbit."""
-    import ipywidgets as w
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
-    style = {"description_width": "140px"}
-    layout = w.Layout(width="460px")
-    controls = {
-        "p": w.Dropdown(options=TOY_PRIMES, value=DEFAULTS["p"], description="prime p", style=style),
-        "a": w.IntSlider(DEFAULTS["a"], min=COEFF_RANGE[0], max=COEFF_RANGE[1], description="a (mod p)",
-                         style=style, layout=layout),
-        "b": w.IntSlider(DEFAULTS["b"], min=COEFF_RANGE[0], max=COEFF_RANGE[1], description="b (mod p)",
-                         style=style, layout=layout),
-        "p_index": w.IntSlider(DEFAULTS["p_index"], min=INDEX_RANGE[0], max=INDEX_RANGE[1],
-                               description="P = point number", style=style, layout=layout),
-        "q_index": w.IntSlider(DEFAULTS["q_index"], min=INDEX_RANGE[0], max=INDEX_RANGE[1],
-                               description="Q = point number", style=style, layout=layout),
-    }
-    readout = w.HTML()
-
-    def redraw(**values: int) -> None:
-        pic = update(**values)
-        note = ""
-        if pic.skipped_singular:
-            note = f" (b = {pic.b_requested} gives a singular curve; using b = {pic.curve.b})"
-        readout.value = (
-            f"<b>#E(F_{pic.curve.p}) = {pic.order}</b>; P = {pic.P} has order {len(pic.orbit)}; "
-            f"P + Q = {pic.S if pic.S is not None else '∞'}{note}"
-        )
-        fig, (ax_points, ax_orbit) = new_figure("The group law mod p", ncols=2, size=(11.0, 4.8))
-        draw_field(ax_points, ax_orbit, pic)
-        display(fig)
-        plt.close(fig)
-
-    out = w.interactive_output(redraw, controls)
-    return w.VBox([*controls.values(), readout, out])
+    return build_panel(CONTROLS, update, draw, describe)

@@ -13,11 +13,15 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from zkedu.kzg.constants import BYTES_PER_PROOF
-from zkedu.widgets.common import label, new_figure
+from zkedu.widgets.common import Control, build_panel, control_defaults, label, new_figure, static_twin
 
 HASH_BYTES = 32
 LOG2_SIZES = np.arange(1, 25)
-DEFAULTS = {"log2_length": 12, "openings": 1}
+CONTROLS = (
+    Control("log2_length", "log2(vector length)", 12, "int", 1, int(LOG2_SIZES[-1])),
+    Control("openings", "opened positions", 1, "int", 1, 64),
+)
+DEFAULTS = control_defaults(CONTROLS)
 
 
 @dataclass(frozen=True)
@@ -57,14 +61,10 @@ def update(log2_length: int = DEFAULTS["log2_length"], openings: int = DEFAULTS[
     return OpeningSizes(LOG2_SIZES, sep, multi, merkle, hashes, int(log2_length), int(openings))
 
 
-def draw(sizes: OpeningSizes, fig: Figure | None = None) -> Figure:
-    """Two panels: proof bytes against vector length, and the verifier's work."""
-    if fig is None:
-        fig, (ax_bytes, ax_work) = new_figure("Opening a committed vector: KZG vs Merkle", ncols=2, size=(10.0, 4.0))
-    else:
-        ax_bytes, ax_work = fig.axes
-        ax_bytes.clear()
-        ax_work.clear()
+def draw(sizes: OpeningSizes) -> Figure:
+    """Two stacked panels: proof bytes against vector length, and the verifier's work."""
+    fig, (ax_bytes, ax_work) = new_figure("Opening a committed vector: KZG vs Merkle", nrows=2, size=(7.5, 7.5),
+                                          detached=True)
     n = 2.0 ** sizes.log2_sizes
     k = sizes.openings
     ax_bytes.plot(n, sizes.merkle_bytes, label=f"Merkle, {k} path(s)")
@@ -73,49 +73,30 @@ def draw(sizes: OpeningSizes, fig: Figure | None = None) -> Figure:
     ax_bytes.axvline(2.0**sizes.log2_length, color="k", lw=0.8, ls=":")
     ax_bytes.set_xscale("log", base=2)
     ax_bytes.set_yscale("log")
-    ax_bytes.legend(fontsize="small")
+    ax_bytes.legend()
     label(ax_bytes, f"Proof size for {k} opened position(s)", "vector length [elements]", "proof size [bytes]")
     ax_work.plot(n, sizes.merkle_hashes, label="Merkle: hashes")
     ax_work.plot(n, np.full(n.shape, 2), label="KZG: pairings (one product)")
     ax_work.axvline(2.0**sizes.log2_length, color="k", lw=0.8, ls=":")
     ax_work.set_xscale("log", base=2)
-    ax_work.legend(fontsize="small")
+    ax_work.legend()
     label(ax_work, "Verifier work", "vector length [elements]", "operations [count]")
     return fig
 
 
+def describe(sizes: OpeningSizes) -> str:
+    """A one-line HTML readout: both proof sizes at the chosen length and number of openings."""
+    i = sizes.log2_length - 1
+    return (f"<b>{2 ** sizes.log2_length:,} elements, {sizes.openings} opening(s)</b>: Merkle "
+            f"{int(sizes.merkle_bytes[i]):,} B, KZG {int(sizes.kzg_separate_bytes[i]):,} B "
+            f"(or {BYTES_PER_PROOF} B as one multi-point proof)")
+
+
 def static_figure() -> Figure:
     """The widget's sweep at its default settings (one opening, a blob-sized vector marked)."""
-    return draw(update())
+    return static_twin(draw, update())
 
 
-def make_widget():  # -> ipywidgets.Widget (imported lazily: the book's HTML does not need it)
+def make_widget():  # -> ipywidgets.Widget
     """Sliders for the vector length (as a power of two) and the number of opened positions."""
-    import ipywidgets as w
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
-    style = {"description_width": "180px"}
-    layout = w.Layout(width="480px")
-    controls = {
-        "log2_length": w.IntSlider(DEFAULTS["log2_length"], min=1, max=int(LOG2_SIZES[-1]),
-                                   description="log2(vector length)", style=style, layout=layout),
-        "openings": w.IntSlider(DEFAULTS["openings"], min=1, max=64, description="opened positions",
-                                style=style, layout=layout),
-    }
-    readout = w.HTML()
-
-    def redraw(**values: int) -> None:
-        sizes = update(**values)
-        i = sizes.log2_length - 1
-        readout.value = (
-            f"<b>{2 ** sizes.log2_length:,} elements, {sizes.openings} opening(s)</b>: Merkle "
-            f"{int(sizes.merkle_bytes[i]):,} B, KZG {int(sizes.kzg_separate_bytes[i]):,} B "
-            f"(or {BYTES_PER_PROOF} B as one multi-point proof)"
-        )
-        fig = draw(sizes)
-        display(fig)
-        plt.close(fig)
-
-    out = w.interactive_output(redraw, controls)
-    return w.VBox([*controls.values(), readout, out])
+    return build_panel(CONTROLS, update, draw, describe)

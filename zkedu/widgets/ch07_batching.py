@@ -13,14 +13,19 @@ from functools import lru_cache
 import numpy as np
 from matplotlib.figure import Figure
 
-from zkedu.rollup.da import MAX_BLOBS_PER_BATCH, USABLE_BLOB_BYTES
+from zkedu.blobpack import blobs_needed
+from zkedu.constants import MAX_BLOBS_PER_BATCH
 from zkedu.rollup.token_workload import TokenBatch, sample_token_batch, token_prefix_pubdata_sizes
-from zkedu.widgets.common import label, new_figure
+from zkedu.widgets.common import Control, build_panel, control_defaults, label, new_figure, static_twin
 
 MAX_BATCH = 8_192  # Era's default transaction slots per batch
 BATCH_SIZES = np.unique(np.geomspace(1, MAX_BATCH, 60).round().astype(np.int64))
 SEED = 7
-DEFAULTS = {"batch_size": 1_000, "repeat_share": 0.6}
+CONTROLS = (
+    Control("batch_size", "batch size [transfers]", 1_000, "int", 1, MAX_BATCH),
+    Control("repeat_share", "to existing holders [share]", 0.6, "float", 0.0, 1.0, 0.05),
+)
+DEFAULTS = control_defaults(CONTROLS)
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ def compute_blobs(n_bytes: np.ndarray) -> np.ndarray:
     n = np.asarray(n_bytes, dtype=np.int64)
     if np.any(n < 0):
         raise ValueError(f"byte counts must be >= 0, got min {int(n.min())}")
-    return -(-n // USABLE_BLOB_BYTES)
+    return np.array([blobs_needed(int(x)) for x in n.ravel()], dtype=np.int64).reshape(n.shape)
 
 
 def update(batch_size: int = DEFAULTS["batch_size"], repeat_share: float = DEFAULTS["repeat_share"]) -> BatchingSweep:
@@ -69,66 +74,42 @@ def update(batch_size: int = DEFAULTS["batch_size"], repeat_share: float = DEFAU
     )
 
 
-def draw(sweep: BatchingSweep, fig: Figure | None = None) -> Figure:
-    """Two panels against batch size: bytes per transfer, and blobs per batch with the 6-blob limit."""
-    if fig is None:
-        fig, (ax_bytes, ax_blobs) = new_figure(
-            "State diffs of stablecoin transfers: compressed vs full keys and values", ncols=2, size=(10.0, 4.0)
-        )
-    else:
-        ax_bytes, ax_blobs = fig.axes
-        ax_bytes.clear()
-        ax_blobs.clear()
+def draw(sweep: BatchingSweep) -> Figure:
+    """Two stacked panels against batch size: bytes per transfer, and blobs per batch with the 6-blob limit."""
+    fig, (ax_bytes, ax_blobs) = new_figure(
+        "State diffs of stablecoin transfers: compressed vs full keys and values", nrows=2, size=(7.5, 7.5),
+        detached=True,
+    )
     ax_bytes.plot(sweep.batch_sizes, sweep.naive_per_tx, label="full 32-byte keys and values")
     ax_bytes.plot(sweep.batch_sizes, sweep.compressed_per_tx, label="ZKsync compression")
     ax_bytes.axvline(sweep.batch_size, color="k", lw=0.8, ls="--")
     ax_bytes.set_xscale("log")
     ax_bytes.set_ylim(bottom=0)
-    ax_bytes.legend(loc="upper right", fontsize="small")
+    ax_bytes.legend(loc="upper right")
     label(ax_bytes, f"Pubdata per transfer ({sweep.repeat_share:.0%} to existing holders)",
           "batch size [transfers]", "state-diff bytes per transfer [bytes]")
     ax_blobs.step(sweep.batch_sizes, sweep.naive_blobs, where="post", label="full keys and values")
     ax_blobs.step(sweep.batch_sizes, sweep.compressed_blobs, where="post", label="compressed")
-    ax_blobs.axhline(MAX_BLOBS_PER_BATCH, color="r", lw=0.8, ls=":", label="Era's limit: 6 blobs")
+    ax_blobs.axhline(MAX_BLOBS_PER_BATCH, color="r", lw=0.8, ls=":", label=f"Era's limit: {MAX_BLOBS_PER_BATCH} blobs")
     ax_blobs.axvline(sweep.batch_size, color="k", lw=0.8, ls="--")
     ax_blobs.set_xscale("log")
-    ax_blobs.legend(loc="upper left", fontsize="small")
+    ax_blobs.legend(loc="upper left")
     label(ax_blobs, "Blobs per batch (126,976 usable bytes each)", "batch size [transfers]", "blobs needed [blobs]")
     return fig
 
 
+def describe(sweep: BatchingSweep) -> str:
+    """A one-line HTML readout: bytes and blobs at the chosen batch size, compressed against naive."""
+    blobs = compute_blobs(np.array([sweep.point_compressed_bytes, sweep.point_naive_bytes]))
+    return (f"<b>{sweep.batch_size:,} transfers</b>: {sweep.point_compressed_bytes:,} bytes compressed vs "
+            f"{sweep.point_naive_bytes:,} naive ({sweep.saving:.0%} saved); blobs {blobs[0]} vs {blobs[1]}")
+
+
 def static_figure() -> Figure:
-    """The widget's sweep at its default settings, as a static figure."""
-    return draw(update())
+    """The widget's sweep at its default settings, as a detached figure."""
+    return static_twin(draw, update())
 
 
-def make_widget():  # -> ipywidgets.Widget (imported lazily: the book's HTML does not need it)
+def make_widget():  # -> ipywidgets.Widget
     """Sliders for batch size and the share of transfers to recipients who already hold the token."""
-    import ipywidgets as w
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
-    style = {"description_width": "220px"}
-    layout = w.Layout(width="540px")
-    controls = {
-        "batch_size": w.IntSlider(DEFAULTS["batch_size"], min=1, max=MAX_BATCH, step=1,
-                                  description="batch size [transfers]", style=style, layout=layout),
-        "repeat_share": w.FloatSlider(DEFAULTS["repeat_share"], min=0.0, max=1.0, step=0.05,
-                                      description="to existing holders [share]", style=style, layout=layout),
-    }
-    readout = w.HTML()
-
-    def redraw(**values: float) -> None:
-        sweep = update(**values)
-        readout.value = (
-            f"<b>{sweep.batch_size:,} transfers</b>: {sweep.point_compressed_bytes:,} bytes compressed vs "
-            f"{sweep.point_naive_bytes:,} naive ({sweep.saving:.0%} saved); blobs "
-            f"{int(compute_blobs(np.array([sweep.point_compressed_bytes]))[0])} vs "
-            f"{int(compute_blobs(np.array([sweep.point_naive_bytes]))[0])}"
-        )
-        fig = draw(sweep)
-        display(fig)
-        plt.close(fig)
-
-    out = w.interactive_output(redraw, controls)
-    return w.VBox([*controls.values(), readout, out])
+    return build_panel(CONTROLS, update, draw, describe)

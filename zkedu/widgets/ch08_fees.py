@@ -20,27 +20,24 @@ from zkedu.rollup.fee_sweep import (
     compute_batch_economics,
     compute_mix_use,
 )
-from zkedu.rollup.fees import (
-    GWEI,
-    compute_blob_pubdata_price,
-    compute_calldata_pubdata_price,
-    compute_tx_fee,
-    fee_model_v2,
-)
-from zkedu.widgets.common import label, new_figure
+from zkedu.rollup.fees import compute_blob_pubdata_price, compute_calldata_pubdata_price, compute_tx_fee, fee_model_v2
+from zkedu.rollup.units import GWEI
+from zkedu.widgets.common import Control, build_panel, control_defaults, label, new_figure, static_twin
 
 ARRIVAL_RATES = np.geomspace(0.01, 10_000, 241)
 TIMEOUTS = {"1 s": 1.0, "2.5 s (server default)": 2.5, "10 s": 10.0, "1 min": 60.0, "10 min (illustrative)": 600.0,
             "1 h": 3600.0, "8 h (Era mainnet)": float(MAINNET_BATCH_TIMEOUT_SECONDS)}
-DEFAULTS = {
-    "arrival_rate": 10.0,
-    "timeout": 600.0,  # illustrative: between the server default (2.5 s) and Era mainnet's ~8 h
-    "l1_gas_price_gwei": 10.0,
-    "blob_base_fee_gwei": 1.0,
-    "da": "blobs",
-    "compression": True,
-    "transfer_share": 0.7,
-}
+CONTROLS = (
+    Control("arrival_rate", "arrival rate [tx/s]", 10.0, "log", -2, 4, 0.05),
+    # 10 min is illustrative: between the server default (2.5 s) and Era mainnet's ~8 h
+    Control("timeout", "batch timeout", 600.0, "selection", options=tuple(TIMEOUTS.items())),
+    Control("l1_gas_price_gwei", "L1 gas price [gwei]", 10.0, "float", 0.5, 200.0, 0.5),
+    Control("blob_base_fee_gwei", "blob base fee [gwei]", 1.0, "log", -9, 2, 0.25),
+    Control("da", "pubdata posted as", "blobs", "buttons", options=("blobs", "calldata")),
+    Control("compression", "state-diff compression", True, "checkbox"),
+    Control("transfer_share", "share of transfers (rest swaps)", 0.7, "float", 0.0, 1.0, 0.05),
+)
+DEFAULTS = control_defaults(CONTROLS)
 CHAIN = ChainSettings()
 
 
@@ -99,7 +96,8 @@ def update(
 
 def draw(data: FeeSweep) -> Figure:
     """Two panels against arrival rate: stacked cost per transaction with the fee charged, and latency."""
-    fig, (ax_cost, ax_time) = new_figure("Cost and latency of a ZKsync-style batch", ncols=2, size=(11.0, 4.2))
+    fig, (ax_cost, ax_time) = new_figure("Cost and latency of a ZKsync-style batch", nrows=2, size=(7.5, 8.0),
+                                         detached=True)
     s, x = data.sweep, data.arrival_rates
     ax_cost.stackplot(x, s.execution_wei / GWEI, s.pubdata_wei / GWEI, s.overhead_wei / GWEI,
                       labels=["L2 execution", "pubdata", "batch overhead (shared)"], alpha=0.8)
@@ -107,25 +105,21 @@ def draw(data: FeeSweep) -> Figure:
     ax_cost.axvline(data.arrival_rate, color="k", lw=0.8, ls="--")
     ax_cost.set_xscale("log")
     ax_cost.set_yscale("log")
-    ax_cost.legend(loc="upper right", fontsize="small")
+    ax_cost.legend(loc="upper right")
     label(ax_cost, "Cost per transaction", "arrival rate [transactions/s]", "cost per transaction [gwei]")
     ax_time.plot(x, s.commit_seconds / 60, label="until committed on L1")
     ax_time.plot(x, s.finality_seconds / 60, label="until executed (final)")
     ax_time.axvline(data.arrival_rate, color="k", lw=0.8, ls="--")
     ax_time.set_xscale("log")
     ax_time.set_yscale("log")
-    ax_time.legend(loc="lower left", fontsize="small")
+    ax_time.legend(loc="lower left")
     label(ax_time, "Mean latency of a transaction", "arrival rate [transactions/s]", "latency [min]")
     return fig
 
 
 def static_figure() -> Figure:
-    """The widget's sweep at its default settings, as a static figure (detached from pyplot)."""
-    import matplotlib.pyplot as plt
-
-    fig = draw(update())
-    plt.close(fig)
-    return fig
+    """The widget's sweep at its default settings, as a detached figure."""
+    return static_twin(draw, update())
 
 
 def describe(data: FeeSweep) -> str:
@@ -140,37 +134,6 @@ def describe(data: FeeSweep) -> str:
     )
 
 
-def make_widget():  # -> ipywidgets.Widget (imported lazily: the book's HTML does not need it)
+def make_widget():  # -> ipywidgets.Widget
     """Controls: arrival rate, batch timeout, L1 gas price, blob base fee, DA mode, compression, transaction mix."""
-    import ipywidgets as w
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
-    style = {"description_width": "200px"}
-    layout = w.Layout(width="560px")
-    controls = {
-        "arrival_rate": w.FloatLogSlider(DEFAULTS["arrival_rate"], base=10, min=-2, max=4, step=0.05,
-                                         description="arrival rate [tx/s]", style=style, layout=layout),
-        "timeout": w.SelectionSlider(options=list(TIMEOUTS.items()), value=DEFAULTS["timeout"],
-                                     description="batch timeout", style=style, layout=layout),
-        "l1_gas_price_gwei": w.FloatSlider(DEFAULTS["l1_gas_price_gwei"], min=0.5, max=200.0, step=0.5,
-                                           description="L1 gas price [gwei]", style=style, layout=layout),
-        "blob_base_fee_gwei": w.FloatLogSlider(DEFAULTS["blob_base_fee_gwei"], base=10, min=-9, max=2, step=0.25,
-                                               description="blob base fee [gwei]", style=style, layout=layout),
-        "da": w.ToggleButtons(options=[("blobs", "blobs"), ("calldata", "calldata")], value=DEFAULTS["da"],
-                              description="pubdata posted as", style=style),
-        "compression": w.Checkbox(value=DEFAULTS["compression"], description="state-diff compression"),
-        "transfer_share": w.FloatSlider(DEFAULTS["transfer_share"], min=0.0, max=1.0, step=0.05,
-                                        description="share of transfers (rest swaps)", style=style, layout=layout),
-    }
-    readout = w.HTML()
-
-    def redraw(**values: object) -> None:
-        data = update(**values)  # type: ignore[arg-type]
-        readout.value = describe(data)
-        fig = draw(data)
-        display(fig)
-        plt.close(fig)
-
-    out = w.interactive_output(redraw, controls)
-    return w.VBox([*controls.values(), readout, out])
+    return build_panel(CONTROLS, update, draw, describe)

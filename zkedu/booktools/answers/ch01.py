@@ -6,7 +6,8 @@ Source: ``zkedu.rollup.fees``, the model the chapter computes with.
 from __future__ import annotations
 
 from zkedu.booktools.exercises import Exercise, register
-from zkedu.rollup.fees import compute_amortised_cost, compute_fill_seconds, gwei_to_wei
+from zkedu.rollup.amortisation import compute_amortised_cost, compute_fill_seconds
+from zkedu.rollup.units import gwei_to_wei
 
 
 def compute_smallest_batch_with_fixed_below_data() -> int:

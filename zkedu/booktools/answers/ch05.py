@@ -1,15 +1,15 @@
 """Chapter 5 exercises: an honest KZG opening, blobs for a batch, a Merkle proof's size, a forged opening.
 
-Source: ``zkedu.poly`` (the opened and the forged polynomial), ``zkedu.rollup.da`` and ``zkedu.merkle``.
+Source: ``zkedu.poly`` (the opened and the forged polynomial), ``zkedu.blobpack`` and ``zkedu.merkle``.
 """
 
 from __future__ import annotations
 
+from zkedu.blobpack import blobs_needed
 from zkedu.booktools.exercises import Exercise, register
 from zkedu.field import BLS12_381_FR, PrimeField
 from zkedu.merkle import compute_merkle_proof
 from zkedu.poly import Polynomial
-from zkedu.rollup.da import blobs_needed
 
 
 def compute_merkle_proof_bytes(leaves: int) -> int:

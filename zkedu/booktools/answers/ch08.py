@@ -6,7 +6,8 @@ Source: ``zkedu.rollup.fees``, fee model V2 as the chapter computes it.
 from __future__ import annotations
 
 from zkedu.booktools.exercises import Exercise, register
-from zkedu.rollup.fees import GWEI, derive_base_fee_and_gas_per_pubdata, fee_model_v2, gwei_to_wei
+from zkedu.rollup.fees import derive_base_fee_and_gas_per_pubdata, fee_model_v2
+from zkedu.rollup.units import GWEI, gwei_to_wei
 
 L2_GAS_PRICE = 25_000_000
 
