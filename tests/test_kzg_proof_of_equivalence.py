@@ -12,6 +12,7 @@ import random
 import ckzg
 import pytest
 
+from zkedu.blobpack import pack_into_blobs
 from zkedu.kzg import (
     blob_to_kzg_commitment,
     blob_to_polynomial,
@@ -19,7 +20,7 @@ from zkedu.kzg import (
     kzg_to_versioned_hash,
 )
 from zkedu.kzg.setup import trusted_setup_path
-from zkedu.rollup.da import blob_linear_hash, blob_opening_point, pack_into_blobs
+from zkedu.rollup.da import blob_linear_hash, blob_opening_point
 
 
 @pytest.fixture(scope="module")

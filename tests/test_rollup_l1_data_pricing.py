@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zkedu.constants import GAS_PER_BLOB
 from zkedu.evm.meter import compute_calldata_floor_gas  # the verifier harness's total-gas floor
-from zkedu.rollup.da import GAS_PER_BLOB, calldata_gas
+from zkedu.rollup.da import calldata_gas
 from zkedu.rollup.l1_data_pricing import (
     BLOB_SCHEDULES,
     BPO2,

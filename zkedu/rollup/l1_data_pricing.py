@@ -21,7 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from numbers import Integral
 
-from zkedu.rollup.da import GAS_PER_BLOB, L1_GAS_PER_PUBDATA_BYTE, blobs_needed
+from zkedu.blobpack import blobs_needed
+from zkedu.constants import GAS_PER_BLOB, L1_GAS_PER_PUBDATA_BYTE
 
 TX_BASE_GAS = 21_000
 STANDARD_TOKEN_COST = 4  # EIP-7623: 4 gas per token = EIP-2028's 4 per zero byte and 16 per non-zero byte
