@@ -53,9 +53,9 @@ def test_worked_example_transfers_only() -> None:
     assert p.execution_wei == 21_000 * 25_000_000
     assert p.commit_seconds == Fraction(6_128, 2_000) + 12  # mean wait to seal + one L1 slot
     assert p.finality_seconds == p.commit_seconds + 3 * 3600
-    # calldata: 30 bytes x 17 gas x 10 gwei, whatever the batch size
+    # calldata: 30 bytes x 40 gas (EIP-7623 floor) x 10 gwei, whatever the batch size
     c = compute_batch_economics_exact(1_000, use=use, l1_gas_price=10 * GWEI, blob_base_fee=GWEI, da="calldata")
-    assert c.pubdata_wei == 30 * 17 * 10 * GWEI
+    assert c.pubdata_wei == 30 * 40 * 10 * GWEI
 
 
 def test_timeout_bound_example() -> None:

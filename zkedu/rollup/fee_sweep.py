@@ -33,15 +33,20 @@ from fractions import Fraction
 
 import numpy as np
 
-from zkedu.constants import ERA_EXECUTION_DELAY_SECONDS, GAS_PER_BLOB, L1_GAS_PER_PUBDATA_BYTE, USABLE_BYTES_PER_BLOB
+from zkedu.constants import ERA_EXECUTION_DELAY_SECONDS, GAS_PER_BLOB, USABLE_BYTES_PER_BLOB
 from zkedu.rollup.amortisation import BATCH_FIXED_L1_GAS
 from zkedu.rollup.compression import ENUMERATION_INDEX_BYTES, METADATA_BYTES, NAIVE_STATE_DIFF_BYTES
 from zkedu.rollup.fees import compute_tx_overhead_gas
+from zkedu.rollup.l1_data_pricing import TOKENS_PER_NONZERO_BYTE, TOTAL_COST_FLOOR_PER_TOKEN
 from zkedu.rollup.seal import L2_GAS_PER_CIRCUIT_ESTIMATE, MAX_CIRCUITS_PER_BATCH
 
 L1_SLOT_SECONDS = 12  # an L1 block: the assumed wait for the commit transaction to be included
 ASSUMED_PROVE_SECONDS = 3600  # an assumption: proving time is not published; it only matters if > the delay
 MAINNET_BATCH_TIMEOUT_SECONDS = 8 * 3600  # ~8 h: Era mainnet override (ERA etc/env/.../mainnet.yaml)
+
+# What calldata costs the operator on L1 since Pectra: EIP-7623's floor, 40 gas per byte, counting every byte
+# of compressed pubdata as non-zero (it has few zero bytes). ZKsync's fee model still charges 17.
+CALLDATA_GAS_PER_BYTE_AT_FLOOR = TOTAL_COST_FLOOR_PER_TOKEN * TOKENS_PER_NONZERO_BYTE
 
 
 @dataclass(frozen=True)
@@ -194,7 +199,7 @@ def compute_batch_economics(
         blobs = np.maximum(np.ceil(n * bytes_per_tx / USABLE_BYTES_PER_BLOB), 1.0)
         pubdata = blobs * GAS_PER_BLOB * blob_base_fee / n
     else:
-        pubdata = np.full_like(n, bytes_per_tx * L1_GAS_PER_PUBDATA_BYTE * l1_gas_price)
+        pubdata = np.full_like(n, bytes_per_tx * CALLDATA_GAS_PER_BYTE_AT_FLOOR * l1_gas_price)
     execution = np.full_like(n, float(use.execution_gas) * chain.minimal_l2_gas_price)
     overhead = chain.fixed_l1_gas_per_batch * l1_gas_price / n
     # mean wait to seal: resource-bound, arrivals spread over (n - 1) / rate; timeout-bound, the first
@@ -237,7 +242,7 @@ def compute_batch_economics_exact(
         blobs = max(math.ceil(n * use.pubdata_bytes / USABLE_BYTES_PER_BLOB), 1)
         pubdata = Fraction(blobs * GAS_PER_BLOB * blob_base_fee) / n
     else:
-        pubdata = use.pubdata_bytes * L1_GAS_PER_PUBDATA_BYTE * l1_gas_price
+        pubdata = use.pubdata_bytes * CALLDATA_GAS_PER_BYTE_AT_FLOOR * l1_gas_price
     overhead = Fraction(chain.fixed_l1_gas_per_batch * l1_gas_price) / n
     wait = (n - 1) / (2 * rate) if cap <= by_time else (timeout + (n - 1) * timeout / 2) / n
     commit = wait + Fraction(chain.l1_inclusion_seconds)
