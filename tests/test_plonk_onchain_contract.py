@@ -22,6 +22,7 @@ from zkedu.plonk.onchain import (
     snarkjs_proof_to_bytes,
 )
 
+pytestmark = pytest.mark.xdist_group("plonk_onchain_snarkjs")  # one worker builds the module's proofs, once
 
 @pytest.fixture(scope="module")
 def fixture(tmp_path_factory: pytest.TempPathFactory) -> SnarkjsFixture:

@@ -148,10 +148,10 @@ def _non_subgroup_g2() -> bytes:
 
     for x0 in range(1, 50):
         x = FQ2([x0, 1])
-        y = _sqrt_fq2(x**3 + BN254._ec.b2)
-        if y is not None and y * y == x**3 + BN254._ec.b2:
+        y = _sqrt_fq2(x**3 + BN254.backend.b2)
+        if y is not None and y * y == x**3 + BN254.backend.b2:
             Q = (x, y, FQ2.one())
-            if not BN254._ec.is_inf(BN254._ec.multiply(Q, BN254.r)):
+            if not BN254.backend.is_inf(BN254.backend.multiply(Q, BN254.r)):
                 return b"".join(c.to_bytes(32, "big") for c in (x.coeffs[1], x.coeffs[0], y.coeffs[1], y.coeffs[0]))
     raise AssertionError("no non-subgroup twist point found")
 

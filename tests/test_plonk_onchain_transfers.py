@@ -30,6 +30,8 @@ PRE_OTHER = [90, 60, 0, 7]  # another pre-state with the same post-state reachab
 SLOW = settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
+pytestmark = pytest.mark.xdist_group("plonk_onchain_transfers")  # one worker builds the module's proofs, once
+
 @pytest.fixture(scope="module")
 def batch() -> tuple[list[int], list[int], bytes]:
     proof = prove_transfers(PRE, TRANSFERS, random.Random(6))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from zkedu.curves import BN254, Point
+from zkedu.curves import BN254, G2Point, Point
 
 ECADD_ADDRESS = bytes(19) + b"\x06"
 ECMUL_ADDRESS = bytes(19) + b"\x07"
@@ -74,11 +74,11 @@ def decode_g2(data: bytes) -> Point:
         raise ValueError(f"G2 coordinate >= p: {(x_im, x_re, y_im, y_re)}")
     if x_im == x_re == y_im == y_re == 0:
         return BN254.Z2
-    FQ2 = BN254._ec.FQ2
-    Q = (FQ2([x_re, x_im]), FQ2([y_re, y_im]), FQ2.one())
+    FQ2 = BN254.backend.FQ2
+    Q = G2Point(FQ2([x_re, x_im]), FQ2([y_re, y_im]), FQ2.one())
     if not BN254.is_on_curve(Q):
         raise ValueError(f"G2 point not on BN254's twist: {(x_im, x_re, y_im, y_re)}")
-    if not BN254._ec.is_inf(BN254._ec.multiply(Q, BN254.r)):
+    if not BN254.in_subgroup(Q):
         raise ValueError(f"G2 point not in the order-r subgroup: {(x_im, x_re, y_im, y_re)}")
     return Q
 

@@ -86,10 +86,14 @@ def compute_template_values(vk: Mapping[str, Any]) -> dict[str, int | str]:
     return values
 
 
+def read_verifier_template() -> str:
+    """The Vyper template ``plonk_verifier.vy`` as shipped in the package (placeholders not filled in)."""
+    return resources.files("zkedu.plonk").joinpath("plonk_verifier.vy").read_text(encoding="utf-8")
+
+
 def render_verifier_source(vk: Mapping[str, Any]) -> str:
     """Vyper source of a verifier contract for ``vk``: the template with every ``${NAME}`` filled in."""
-    template = resources.files("zkedu.plonk").joinpath("plonk_verifier.vy").read_text(encoding="utf-8")
-    return Template(template).substitute(compute_template_values(vk))
+    return Template(read_verifier_template()).substitute(compute_template_values(vk))
 
 
 SNARKJS_PROOF_POINTS = ("A", "B", "C", "Z", "T1", "T2", "T3", "Wxi", "Wxiw")
