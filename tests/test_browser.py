@@ -74,7 +74,7 @@ async () => {
   const widgetViews = [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')];
   const prose = document.querySelector('main') || document.body;
   const clone = prose.cloneNode(true);
-  clone.querySelectorAll('pre, code, script, style, mjx-container, .highlight, textarea, .sig')
+  clone.querySelectorAll('pre, code, script, style, mjx-container, .highlight, textarea, .sig, .widget-subarea')
        .forEach(e => e.remove());
   return {
     scrollWidth: document.documentElement.scrollWidth,

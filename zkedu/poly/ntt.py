@@ -48,7 +48,8 @@ def fft(a: list[Element], omega: Element) -> list[Element]:
 
     Split A(X) = E(X²) + X·O(X²) into even- and odd-indexed coefficients. Because ω² is a primitive
     (n/2)-th root of unity, E and O need only n/2 values each, on the half-size domain; then for
-    k < n/2 (and ω^(k + n/2) = -ω^k):
+    k < n/2 (and ω^(k + n/2) = -ω^k)::
+
         A(ω^k)       = E(ω^2k) + ω^k·O(ω^2k)
         A(ω^(k+n/2)) = E(ω^2k) - ω^k·O(ω^2k)
     """
