@@ -1,9 +1,10 @@
 """Test-only oracles for the on-chain verifier: snarkjs (PLONK proofs and its Solidity verifier) and solc-js.
 
-Both come from npm at test time into a cache directory outside the repository (never committed: snarkjs
-is GPL-3.0). Without Node.js the tests that need them skip, except under CI, where they fail and say why.
+Both are pinned in tests/oracles and installed from npm at test time by ``tests.snarkjs_oracle`` into the
+gitignored .cache/npm (never committed: snarkjs is GPL-3.0). Without Node.js the tests that need them skip,
+except under CI, where they fail and say why.
 
-``snarkjs_fixture`` builds an independent proof with snarkjs alone: a tiny rank-1 constraint system and
+``build_snarkjs_fixture`` builds an independent proof with snarkjs alone: a tiny rank-1 constraint system and
 its witness are written here in iden3's binary formats (r1cs, wtns), then snarkjs runs a powers-of-tau
 ceremony, the PLONK setup and the prover. Its proof checks the Vyper contract against a prover that
 shares no code with zkedu.
@@ -15,47 +16,19 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import struct
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
-
+from tests.snarkjs_oracle import snarkjs_main
 from zkedu.curves import BN254
-
-SNARKJS_VERSION = "0.7.6"
-SOLC_VERSION = "0.8.37"
-NPM_DIR = Path(os.environ.get("ZKEDU_NPM_CACHE", Path.home() / ".cache" / "zkedu-npm" / "onchain"))
-
-
-def require_node() -> str:
-    node = shutil.which("node")
-    if node is None or shutil.which("npm") is None:
-        if os.environ.get("CI"):
-            pytest.fail(
-                "Node.js and npm are needed for the snarkjs/solc oracles; install them (apt-get install nodejs npm)"
-            )
-        pytest.skip("Node.js/npm not installed: snarkjs and solc oracles unavailable")
-    return node
 
 
 def npm_package_dir() -> Path:
-    """Install snarkjs and solc (pinned) into the cache once; return its node_modules directory."""
-    require_node()
-    modules = NPM_DIR / "node_modules"
-    stamp = NPM_DIR / f"installed-{SNARKJS_VERSION}-{SOLC_VERSION}"
-    if not stamp.exists():
-        NPM_DIR.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(NPM_DIR),
-             f"snarkjs@{SNARKJS_VERSION}", f"solc@{SOLC_VERSION}"],
-            check=True, capture_output=True, timeout=600,
-        )  # fmt: skip
-        stamp.touch()
-    return modules
+    """node_modules of the pinned test oracles (tests/oracles: snarkjs and solc), installed on first use."""
+    return snarkjs_main().parents[2]
 
 
 def snarkjs(*args: str, cwd: Path) -> str:

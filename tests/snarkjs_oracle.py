@@ -42,17 +42,25 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"snarkjs oracle unavailable: {reason}")
 
 
+def _pins_installed() -> bool:
+    """Is every package pinned in tests/oracles/package.json installed in the cache at its pinned version?"""
+    for name, version in json.loads((PINS / "package.json").read_text())["dependencies"].items():
+        installed = CACHE / "node_modules" / name / "package.json"
+        if not installed.exists() or json.loads(installed.read_text())["version"] != version:
+            return False
+    return True
+
+
 def snarkjs_main() -> Path:
     """Path of snarkjs's CommonJS entry point, installing the pinned version first if needed."""
     node, npm = shutil.which("node"), shutil.which("npm")
     if node is None or npm is None:
         _unavailable("Node.js and npm are needed (install nodejs) to check proofs against snarkjs")
     main = CACHE / "node_modules" / "snarkjs" / "build" / "main.cjs"
-    installed = CACHE / "node_modules" / "snarkjs" / "package.json"
     CACHE.mkdir(parents=True, exist_ok=True)
     with open(CACHE / ".install.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not installed.exists() or json.loads(installed.read_text())["version"] != SNARKJS_VERSION:
+        if not _pins_installed():
             for name in ("package.json", "package-lock.json"):
                 shutil.copy(PINS / name, CACHE / name)
             done = subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=CACHE,

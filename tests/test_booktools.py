@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import math
 import random
 import re
@@ -190,3 +191,20 @@ def test_importing_booktools_loads_nothing_heavy() -> None:
             "if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_every_literalinclude_names_an_object_its_file_defines() -> None:
+    include = re.compile(r"```\{literalinclude\} (\S+)\n:pyobject: (\S+)")
+    missing = []
+    for chapter in sorted(BOOK.glob("*.md")):
+        for path, name in include.findall(chapter.read_text()):
+            source = (BOOK / path).resolve()
+            tree = ast.parse(source.read_text()) if source.exists() else ast.Module(body=[], type_ignores=[])
+            scope: list[ast.stmt] = tree.body
+            for part in name.split("."):
+                found = [n for n in scope if isinstance(n, ast.FunctionDef | ast.ClassDef) and n.name == part]
+                scope = found[0].body if found else []
+                if not found:
+                    missing.append(f"{chapter.name}: {path} has no {name}")
+                    break
+    assert not missing, "\n".join(missing)

@@ -138,12 +138,12 @@ def test_ckzg_accepts_what_we_produce() -> None:
 
 def test_g2_rejections_name_the_problem_and_input() -> None:
     g = g2_compress(C.G2)
-    FQ2 = C._ec.FQ2
+    FQ2 = C.backend.FQ2
     off = next(
-        x0 for x0 in range(1, 100) if modular_squareroot_in_FQ2(FQ2([x0, 0]) ** 3 + C._ec.b2) is None
+        x0 for x0 in range(1, 100) if modular_squareroot_in_FQ2(FQ2([x0, 0]) ** 3 + C.backend.b2) is None
     )
     cof = next(
-        x0 for x0 in range(1, 100) if modular_squareroot_in_FQ2(FQ2([x0, 0]) ** 3 + C._ec.b2) is not None
+        x0 for x0 in range(1, 100) if modular_squareroot_in_FQ2(FQ2([x0, 0]) ** 3 + C.backend.b2) is not None
     )
     cases = [
         (bytes([g[0] & 0x7F]) + g[1:], "compression flag"),
@@ -173,10 +173,10 @@ def test_wrong_types_and_lengths() -> None:
         g1_compress(C.G2)
     with pytest.raises(TypeError, match="G2 point, got a G1"):
         g2_compress(C.G1)
-    FQ = C._ec.FQ
+    FQ = C.backend.FQ
     with pytest.raises(ValueError, match="not on BLS12-381"):
         g1_compress((FQ(1), FQ(1), FQ(1)))
-    FQ2 = C._ec.FQ2
+    FQ2 = C.backend.FQ2
     with pytest.raises(ValueError, match="not on the BLS12-381 twist"):
         g2_compress((FQ2.one(), FQ2.one(), FQ2.one()))
     assert C.eq(g1_decompress(bytearray(g1_compress(C.G1))), C.G1)  # bytearray is fine

@@ -9,7 +9,7 @@ from py_ecc import bls12_381 as ref_bls
 from py_ecc import bn128 as ref_bn
 from py_ecc.bls.point_compression import modular_squareroot_in_FQ2
 
-from zkedu.curves import BLS12_381, BN254, Curve
+from zkedu.curves import BLS12_381, BN254, Curve, G1Point
 
 CURVES = [pytest.param(BN254, id="BN254"), pytest.param(BLS12_381, id="BLS12-381")]
 REFERENCE = {"BN254": ref_bn, "BLS12-381": ref_bls}
@@ -28,10 +28,10 @@ def non_subgroup_g1(C: Curve):
 
 
 def non_subgroup_g2(C: Curve):
-    FQ2 = C._ec.FQ2
+    FQ2 = C.backend.FQ2
     for x0 in range(1, 100):
         x = FQ2([x0, 1])
-        y = modular_squareroot_in_FQ2(x**3 + C._ec.b2)
+        y = modular_squareroot_in_FQ2(x**3 + C.backend.b2)
         if y is not None:
             return (x, y, FQ2.one())
     raise AssertionError("no twist point found")
@@ -79,7 +79,7 @@ def test_cofactor_points_fail_the_subgroup_check() -> None:
     assert C.is_on_curve(P) and not C.in_subgroup(P)
     Q = non_subgroup_g2(C)
     assert C.is_on_curve(Q) and not C.in_subgroup(Q)
-    FQ = C._ec.FQ
+    FQ = C.backend.FQ
     off = (FQ(1), FQ(1), FQ(1))
     assert not C.is_on_curve(off) and not C.in_subgroup(off)
 
@@ -137,11 +137,11 @@ def test_fast_g2_subgroup_test_agrees_with_r_multiplication() -> None:
     from py_ecc.optimized_bls12_381 import multiply_clear_cofactor_G2
 
     C = BLS12_381
-    FQ2 = C._ec.FQ2
+    FQ2 = C.backend.FQ2
     found = 0
     for x0 in range(1, 30):
         x = FQ2([x0, 2])
-        y = modular_squareroot_in_FQ2(x**3 + C._ec.b2)
+        y = modular_squareroot_in_FQ2(x**3 + C.backend.b2)
         if y is None:
             continue
         Q = (x, y, FQ2.one())
@@ -153,3 +153,17 @@ def test_fast_g2_subgroup_test_agrees_with_r_multiplication() -> None:
             break
     assert found == 3
     assert C.in_subgroup(C.mul(C.G2, 12345)) and C.in_subgroup(C.Z2)
+
+
+@pytest.mark.parametrize("C", [BN254, BLS12_381], ids=["BN254", "BLS12-381"])
+def test_points_say_which_group_they_are_in(C: Curve) -> None:
+    g1_results = [C.G1, C.Z1, C.add(C.G1, C.G1), C.neg(C.G1), C.mul(C.G1, 5), C.msm([C.G1], [3]),
+                  C.msm_naive([C.G1], [3]), *C.mul_many(C.G1, [0, 2])]
+    g2_results = [C.G2, C.Z2, C.add(C.G2, C.G2), C.neg(C.G2), C.mul(C.G2, 5)]
+    assert {type(P).__name__ for P in g1_results} == {"G1Point"}
+    assert {type(Q).__name__ for Q in g2_results} == {"G2Point"}
+    assert isinstance(C.from_affine(*(C.to_affine(C.G1) or (0, 0))), G1Point)
+    with pytest.raises(TypeError, match="G1 point, got a G2 point"):
+        C.to_affine(C.G2)
+    with pytest.raises(TypeError, match=r"G1 or G2 point \(G1Point, G2Point\), got str"):
+        C.is_inf("not a point")  # type: ignore[arg-type]

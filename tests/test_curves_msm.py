@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zkedu.curves import BLS12_381, BN254, Curve, G1Table
+from zkedu.curves.g1_fast import jac_to_affine
 from zkedu.curves.msm import choose_window, msm_pippenger
 
 CURVES = [pytest.param(BN254, id="BN254"), pytest.param(BLS12_381, id="BLS12-381")]
@@ -50,9 +51,9 @@ def test_every_window_width_gives_the_same_sum() -> None:
     rng = random.Random(3)
     scalars = [rng.randrange(C.r) for _ in P]
     affine = C.prepare_g1(P).affine
-    sums = [C._from_jac(msm_pippenger(affine, scalars, C.p, window=w)) for w in (1, 2, 3, 7, 16)]
-    expected = C.msm_naive(P, scalars)
-    assert all(C.eq(s, expected) for s in sums)
+    # Small widths only: window 16 means 2^16 buckets per window (tens of seconds); bench_curves times it.
+    sums = [jac_to_affine(msm_pippenger(affine, scalars, C.p, window=w), C.p) for w in (1, 2, 3, 7, 9)]
+    assert sums == [C.to_affine(C.msm_naive(P, scalars))] * 5
 
 
 def test_window_choice_grows_with_n() -> None:
@@ -79,7 +80,7 @@ def test_msm_rejects_bad_scalars_and_points(C: Curve) -> None:
         C.msm_naive(P, [1, 2, 3])
     with pytest.raises(TypeError, match=r"points\[1\]"):
         C.msm([P[0], C.G2], [1, 2])
-    FQ = C._ec.FQ
+    FQ = C.backend.FQ
     with pytest.raises(ValueError, match=r"points\[0\] is not on"):
         C.prepare_g1([(FQ(1), FQ(1), FQ(1))])
     other = BLS12_381 if C is BN254 else BN254

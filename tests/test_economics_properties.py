@@ -70,3 +70,20 @@ def test_same_seed_gives_the_same_result_and_another_seed_other_prices(
     if days > 1 and p.price_volatility > 0.01:  # a denormal volatility leaves prices unchanged in floats
         other = simulate(p, days, paths, seed + 1)
         assert not np.array_equal(other.price_usd, a.price_usd)
+
+
+@settings(max_examples=30)
+@given(p=scenarios(), fee_zk=st.floats(1e3, 1e5), **RUNS)
+def test_when_burns_would_exceed_the_supply_it_stops_at_zero_and_value_is_still_conserved(
+        p: TokenomicsParams, fee_zk: float, days: int, paths: int, seed: int) -> None:
+    from dataclasses import replace
+
+    p = replace(p, zk_fee_per_message=fee_zk, messages_per_day=p.messages_per_day + 1e6, burn_share=0.5,
+                staking_share=0.2, ecosystem_share=0.2, retained_share=0.1)  # >= 5e8 ZK burned a day
+    r = simulate(p, days, paths, seed)
+    assert np.all(r.supply_zk >= 0) and np.all(r.supply_zk <= p.max_supply)
+    assert np.all(r.burned_zk.sum(axis=1) <= p.max_supply * (1 + 1e-12))
+    np.testing.assert_allclose(r.burned_zk + r.staking_zk + r.ecosystem_zk + r.retained_zk, r.revenue_zk, rtol=1e-8)
+    assert np.array_equal(r.supply_exhausted, r.supply_zk[:, -1] <= 0)
+    if days >= 60:  # >= 5e8 x 0.5 ** (60 / 365) ZK a day for 60 days > 2.1e10: every path runs out
+        assert r.supply_exhausted.all()

@@ -42,19 +42,20 @@ def test_profiles_worked_out_by_hand() -> None:
 
 def test_worked_example_transfers_only() -> None:
     use = compute_mix_use(1.0)
-    # gas binds first: 0.95 x 200M / 31,000 = 6,129.03 -> the 6,130th transfer crosses 95%
-    assert compute_batch_size_cap(use) == 6_130
+    # circuits bind first: a transfer's 31,000 gas is about 4.34 estimated circuits (7,142 gas each), and
+    # 0.95 x 28,000 x 7,142 / 31,000 = 6,128.3 -> the 6,129th transfer crosses 95% (slots allow 7,783)
+    assert compute_batch_size_cap(use) == 6_129
     p = compute_batch_economics_exact(1_000, use=use, l1_gas_price=10 * GWEI, blob_base_fee=GWEI, timeout=600)
-    assert p.batch_size == 6_130
-    assert p.overhead_wei == Fraction(1_413_000 * 10 * GWEI, 6_130)
-    assert math.ceil(6_130 * 30 / 126_976) == 2  # two blobs, the second one part-empty
-    assert p.pubdata_wei == Fraction(2 * 131_072 * GWEI, 6_130)
+    assert p.batch_size == 6_129
+    assert p.overhead_wei == Fraction(1_413_000 * 10 * GWEI, 6_129)
+    assert math.ceil(6_129 * 30 / 126_976) == 2  # two blobs, the second one part-empty
+    assert p.pubdata_wei == Fraction(2 * 131_072 * GWEI, 6_129)
     assert p.execution_wei == 21_000 * 25_000_000
-    assert p.commit_seconds == Fraction(6_129, 2_000) + 12  # mean wait to seal + one L1 slot
+    assert p.commit_seconds == Fraction(6_128, 2_000) + 12  # mean wait to seal + one L1 slot
     assert p.finality_seconds == p.commit_seconds + 3 * 3600
-    # calldata: 30 bytes x 17 gas x 10 gwei, whatever the batch size
+    # calldata: 30 bytes x 40 gas (EIP-7623 floor) x 10 gwei, whatever the batch size
     c = compute_batch_economics_exact(1_000, use=use, l1_gas_price=10 * GWEI, blob_base_fee=GWEI, da="calldata")
-    assert c.pubdata_wei == 30 * 17 * 10 * GWEI
+    assert c.pubdata_wei == 30 * 40 * 10 * GWEI
 
 
 def test_timeout_bound_example() -> None:
@@ -166,7 +167,8 @@ def test_analytic_model_matches_simulator(workload, setting) -> None:
     # the model is fed the simulator's measured mean use per transaction (all transfers here)
     use = MixUse(Fraction(sum(b.gas_used for b in full), txs), Fraction(21_000),
                  Fraction(sum(b.pubdata_bytes for b in full), txs))
-    chain = ChainSettings(max_transactions=limits.max_transactions, max_gas_per_batch=limits.max_gas,
+    chain = ChainSettings(max_transactions=limits.max_transactions, max_circuits_per_batch=limits.max_circuits,
+                          l2_gas_per_circuit=limits.l2_gas_per_circuit,
                           max_pubdata_per_batch=limits.max_pubdata_bytes)
     model = compute_batch_economics_exact(Fraction(RATE), use=use, l1_gas_price=10 * GWEI, blob_base_fee=GWEI,
                                           timeout=Fraction(limits.batch_timeout_seconds), chain=chain)

@@ -35,12 +35,19 @@ def test_controls_move_the_parts_they_should() -> None:
     calldata = ch08_fees.update(da="calldata")
     uncompressed = ch08_fees.update(compression=False)
     pricier_l1 = ch08_fees.update(l1_gas_price_gwei=100.0)
-    # calldata costs more per byte, but a nearly empty blob is paid in full: at low traffic calldata wins
+    # calldata costs more per byte, but a nearly empty blob is paid in full: with tiny batches (low traffic,
+    # a 1 s timeout) calldata wins even at EIP-7623's floor of 40 gas per byte
     assert calldata.sweep.pubdata_wei[-1] > base.sweep.pubdata_wei[-1]
-    assert calldata.sweep.pubdata_wei[0] < base.sweep.pubdata_wei[0]
+    tiny_blob, tiny_calldata = ch08_fees.update(timeout=1.0), ch08_fees.update(timeout=1.0, da="calldata")
+    assert tiny_calldata.sweep.pubdata_wei[0] < tiny_blob.sweep.pubdata_wei[0]
     assert np.all(uncompressed.sweep.pubdata_wei >= base.sweep.pubdata_wei)
     assert np.all(pricier_l1.sweep.overhead_wei > base.sweep.overhead_wei)
-    assert np.array_equal(pricier_l1.sweep.pubdata_wei, base.sweep.pubdata_wei)  # blobs: L1 gas price irrelevant
+    # without EIP-7918's reserve the L1 gas price does not touch blob costs; with it (the default), 100 gwei
+    # lifts the blob base fee from 1 gwei to the reserve of 6.25 gwei
+    no_reserve, no_reserve_pricier = ch08_fees.update(blob_reserve=False), ch08_fees.update(
+        l1_gas_price_gwei=100.0, blob_reserve=False)
+    assert np.array_equal(no_reserve_pricier.sweep.pubdata_wei, no_reserve.sweep.pubdata_wei)
+    assert pricier_l1.blob_base_fee == 6_250_000_000 and np.all(pricier_l1.sweep.pubdata_wei > base.sweep.pubdata_wei)
     assert "gwei" in ch08_fees.describe(base)
 
 
@@ -57,3 +64,12 @@ def test_negative_price_is_rejected() -> None:
     with pytest.raises(ValueError, match="gwei"):
         ch08_fees.update(blob_base_fee_gwei=-1.0)
     assert GWEI == 10**9
+
+
+def test_the_eip7918_reserve_lifts_a_cheap_blob_base_fee() -> None:
+    cheap = ch08_fees.update(blob_base_fee_gwei=1e-9, l1_gas_price_gwei=16.0)
+    without = ch08_fees.update(blob_base_fee_gwei=1e-9, l1_gas_price_gwei=16.0, blob_reserve=False)
+    assert cheap.blob_base_fee == 10**9  # 16 gwei / 16 per blob gas
+    assert without.blob_base_fee == 1
+    assert np.all(cheap.sweep.pubdata_wei > without.sweep.pubdata_wei)
+    assert ch08_fees.update(blob_base_fee_gwei=5.0, l1_gas_price_gwei=16.0).blob_base_fee == 5 * 10**9  # above it

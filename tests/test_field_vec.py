@@ -137,3 +137,29 @@ def test_inverse_of_zero_names_its_index() -> None:
         batch_inverse([F(1), F(0)])
     with pytest.raises(TypeError, match="index 0"):
         batch_inverse([3])  # type: ignore[list-item]
+
+
+@settings(max_examples=200)
+@given(st.integers(0, GOLDILOCKS.modulus - 1), st.integers(0, GOLDILOCKS.modulus - 1))
+def test_goldilocks_folding_equals_mod_and_the_array_path(a: int, b: int) -> None:
+    assert fv.reduce_goldilocks(a * b) == a * b % GOLDILOCKS.modulus
+    assert fv.to_ints(GOLDILOCKS, fv.mul(GOLDILOCKS, fv.from_ints(GOLDILOCKS, [a]), fv.from_ints(GOLDILOCKS, [b]))) == [
+        fv.reduce_goldilocks(a * b)
+    ]
+
+
+@settings(max_examples=200)
+@given(st.integers(0, MERSENNE31.modulus - 1), st.integers(0, MERSENNE31.modulus - 1))
+def test_mersenne31_folding_equals_mod_and_the_array_path(a: int, b: int) -> None:
+    assert fv.reduce_mersenne31(a * b) == a * b % MERSENNE31.modulus
+    F = MERSENNE31
+    assert fv.to_ints(F, fv.mul(F, fv.from_ints(F, [a]), fv.from_ints(F, [b]))) == [fv.reduce_mersenne31(a * b)]
+
+
+def test_folding_rejects_out_of_range_inputs() -> None:
+    with pytest.raises(ValueError, match=r"\[0, 2\^128\), got -1"):
+        fv.reduce_goldilocks(-1)
+    with pytest.raises(ValueError, match=r"\[0, 2\^62\)"):
+        fv.reduce_mersenne31(1 << 62)
+    with pytest.raises(TypeError, match="x must be an int, got float"):
+        fv.reduce_mersenne31(1.0)  # type: ignore[arg-type]

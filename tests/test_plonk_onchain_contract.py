@@ -22,6 +22,7 @@ from zkedu.plonk.onchain import (
     snarkjs_proof_to_bytes,
 )
 
+pytestmark = pytest.mark.xdist_group("plonk_onchain_snarkjs")  # one worker builds the module's proofs, once
 
 @pytest.fixture(scope="module")
 def fixture(tmp_path_factory: pytest.TempPathFactory) -> SnarkjsFixture:
@@ -170,3 +171,14 @@ def test_snarkjs_solidity_verifier_agrees_with_the_vyper_contract_and_costs_abou
     honest_vyper = verifier.verify(public, proof).result.gas
     assert honest_solidity.calls["ecMul"] == honest_vyper.calls["ecMul"]  # the same algorithm, step for step
     assert abs(honest_vyper.total - honest_solidity.total) < 0.1 * honest_solidity.total
+
+
+def test_py_evms_own_ecpairing_gives_the_same_verdicts_and_gas(
+    fixture: SnarkjsFixture, verifier: OnchainVerifier
+) -> None:
+    stock = OnchainVerifier(fixture.vk, fast_pairing=False)
+    proof_json, public = fixture.proofs[0]
+    proof = snarkjs_proof_to_bytes(proof_json)
+    for data in (proof, _with_word(proof, 19, 7)):
+        ours, theirs = verifier.verify(public, data), stock.verify(public, data)
+        assert (ours.accepted, ours.gas_used) == (theirs.accepted, theirs.gas_used)

@@ -20,6 +20,7 @@ from zkedu.evm import (
     compute_calldata_floor_gas,
     compute_calldata_gas,
     decode_g1,
+    decode_g2,
     encode_ecadd_input,
     encode_ecmul_input,
     encode_ecpairing_input,
@@ -124,3 +125,60 @@ def test_g1_encoding_round_trips_and_names_bad_points() -> None:
         decode_g1(bytes(63))
     with pytest.raises(ValueError, match="scalar"):
         encode_ecmul_input(P, -1)
+
+
+def _sqrt_fq2(a):
+    """A square root in F_p² for p = 3 mod 4 (Adj and Rodríguez-Henríquez, Algorithm 9), or None."""
+    from py_ecc.fields import optimized_bn128_FQ2 as FQ2
+
+    p = BN254.p
+    a1 = a ** ((p - 3) // 4)
+    alpha = a1 * a1 * a
+    if alpha**p * alpha == FQ2([p - 1, 0]):
+        return None
+    x0 = a1 * a
+    if alpha == FQ2([p - 1, 0]):
+        return FQ2([0, 1]) * x0
+    return (FQ2.one() + alpha) ** ((p - 1) // 2) * x0
+
+
+def _non_subgroup_g2() -> bytes:
+    """A point on BN254's twist outside the order-r subgroup (the twist's cofactor is not 1)."""
+    from py_ecc.fields import optimized_bn128_FQ2 as FQ2
+
+    for x0 in range(1, 50):
+        x = FQ2([x0, 1])
+        y = _sqrt_fq2(x**3 + BN254.backend.b2)
+        if y is not None and y * y == x**3 + BN254.backend.b2:
+            Q = (x, y, FQ2.one())
+            if not BN254.backend.is_inf(BN254.backend.multiply(Q, BN254.r)):
+                return b"".join(c.to_bytes(32, "big") for c in (x.coeffs[1], x.coeffs[0], y.coeffs[1], y.coeffs[0]))
+    raise AssertionError("no non-subgroup twist point found")
+
+
+@pytest.fixture(scope="module")
+def reference_chain() -> LocalChain:
+    return LocalChain(fast_pairing=False)
+
+
+def test_fast_ecpairing_matches_py_evm_on_valid_and_invalid_inputs(chain: LocalChain, reference_chain) -> None:
+    good = encode_ecpairing_input([(BN254.mul(BN254.G1, 3), BN254.G2), (BN254.neg(BN254.mul(BN254.G1, 3)), BN254.G2)])
+    bad_product = encode_ecpairing_input([(BN254.G1, BN254.G2), (BN254.G1, BN254.G2)])
+    g1 = encode_g1(BN254.G1)
+    g2 = encode_ecpairing_input([(BN254.G1, BN254.G2)])[64:]
+    p = BN254.p.to_bytes(32, "big")
+    cases = {
+        "valid, product 1": good,
+        "valid, product not 1": bad_product,
+        "empty": b"",
+        "infinity pairs": bytes(192) + g1 + bytes(128),
+        "length not a multiple of 192": good[:-1],
+        "G1 off the curve": (1).to_bytes(32, "big") + (3).to_bytes(32, "big") + g2,
+        "G2 coordinate >= p": g1 + p + g2[32:],
+        "G2 off the twist": g1 + g2[:-1] + bytes([g2[-1] ^ 1]),
+        "G2 outside the subgroup": g1 + _non_subgroup_g2(),
+    }
+    for name, data in cases.items():
+        ours, theirs = chain.call(ECPAIRING_ADDRESS, data), reference_chain.call(ECPAIRING_ADDRESS, data)
+        assert (ours.success, ours.output, ours.gas_used) == (theirs.success, theirs.output, theirs.gas_used), name
+    assert decode_g2(g2) is not None and BN254.is_inf(decode_g2(bytes(128)))

@@ -35,3 +35,50 @@ def test_measured_verification_matches_the_price_list_for_its_precompile_calls(m
     assert sum(r.gas for r in compute_gas_table(measured, 4 + 768 + 4 * 32)) == measured.total
     # the precompiles are most of it: the rest (calldata, base cost, arithmetic) is under a third
     assert predicted > 0.66 * measured.total
+
+
+def test_verify_transfers_onchain_keeps_the_promised_name_and_signature() -> None:
+    import inspect
+
+    import zkedu.plonk
+
+    sig = inspect.signature(zkedu.plonk.verify_transfers_onchain)
+    assert "verify_transfers_onchain" in zkedu.plonk.__all__
+    assert [(p.name, p.annotation) for p in sig.parameters.values()] == [
+        ("pre_balances", "list[int]"),
+        ("post_balances", "list[int]"),
+        ("proof", "bytes"),
+    ]
+    assert sig.return_annotation == "tuple[bool, int]"
+
+
+def test_contract_transcript_computes_the_challenges_zkedu_plonk_computes() -> None:
+    # A test-only entry point appended to the generated source exposes the contract's Fiat-Shamir challenges.
+    import random
+
+    from zkedu.evm import LocalChain, compile_vyper, function_selector
+    from zkedu.plonk.encoding import proof_from_bytes, proof_to_bytes, vk_to_json
+    from zkedu.plonk.keys import compute_proving_key
+    from zkedu.plonk.onchain import encode_verifier_calldata, render_verifier_source
+    from zkedu.plonk.prover import prove
+    from zkedu.plonk.transfers import build_transfers_circuit
+    from zkedu.plonk.verifier import compute_challenges
+
+    circuit, witness = build_transfers_circuit([9, 4], [(1, 0, 3)], capacity=1)
+    pk = compute_proving_key(circuit)
+    proof = proof_to_bytes(prove(pk, witness, random.Random(3)))
+    public = circuit.public_values(witness)
+    source = render_verifier_source(vk_to_json(pk.vk)) + (
+        "\n\n@external\n@view\n"
+        "def exposeChallenges(proof: uint256[24], pubSignals: uint256[N_PUBLIC]) -> uint256[6]:\n"
+        "    ch: Challenges = self._compute_challenges()\n"
+        "    return [ch.beta, ch.gamma, ch.alpha, ch.xi, ch.v, ch.u]\n"
+    )
+    chain = LocalChain()
+    address = chain.deploy(compile_vyper(source))
+    data = encode_verifier_calldata(proof, public)
+    data = function_selector(f"exposeChallenges(uint256[24],uint256[{len(public)}])") + data[4:]
+    result = chain.call(address, data)
+    words = [int.from_bytes(result.output[i : i + 32], "big") for i in range(0, 192, 32)]
+    ch = compute_challenges(pk.vk, public, proof_from_bytes(proof))
+    assert words == [int(ch.beta), int(ch.gamma), int(ch.alpha), int(ch.xi), int(ch.v), int(ch.u)]

@@ -30,6 +30,8 @@ PRE_OTHER = [90, 60, 0, 7]  # another pre-state with the same post-state reachab
 SLOW = settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
+pytestmark = pytest.mark.xdist_group("plonk_onchain_transfers")  # one worker builds the module's proofs, once
+
 @pytest.fixture(scope="module")
 def batch() -> tuple[list[int], list[int], bytes]:
     proof = prove_transfers(PRE, TRANSFERS, random.Random(6))
@@ -83,6 +85,8 @@ def test_unencodable_balances_raise_naming_them(batch: tuple[list[int], list[int
         verify_transfers_onchain(pre, post[:3], proof)
     with pytest.raises(ValueError, match="public input 0"):
         verify_transfers_onchain([-1, *pre[1:]], post, proof)
+    with pytest.raises(ValueError, match="got 17"):
+        verify_transfers_onchain([0] * 17, [0] * 17, proof)
     with pytest.raises(TypeError, match="proof must be bytes"):
         verify_transfers_onchain(pre, post, proof.hex())  # type: ignore[arg-type]
 

@@ -56,7 +56,7 @@ def test_balances_hash_binds_order_and_values() -> None:
         compute_balances_hash([-1], [0])
 
 
-def test_default_verifier_is_plonk_at_the_planning_constant() -> None:
+def test_python_verifier_is_plonk_at_the_planning_constant() -> None:
     from zkedu.rollup.balance_rollup import python_plonk_verifier
 
     assert python_plonk_verifier([1], [1], b"") == (False, PROVE_GAS)

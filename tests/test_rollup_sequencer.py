@@ -62,9 +62,9 @@ def test_fast_diff_size_equals_the_pubdata_encoders(index: int, initial: int, fi
 
 
 # --- limits and parameters ------------------------------------------------------------------------------
-@pytest.mark.parametrize("field", ["max_transactions", "max_gas", "max_pubdata_bytes", "max_blobs",
+@pytest.mark.parametrize("field", ["max_transactions", "max_circuits", "max_pubdata_bytes", "max_blobs",
                                    "max_priority_txs", "max_l2_to_l1_logs", "batch_timeout_seconds",
-                                   "close_fraction", "reject_fraction"])
+                                   "close_fraction", "reject_fraction", "l2_gas_per_circuit"])
 @pytest.mark.parametrize("bad", [0, -1])
 def test_limits_reject_zero_and_negative(field: str, bad: int) -> None:
     with pytest.raises(ValueError, match=f"{field} must be > 0, got {bad}"):
@@ -73,8 +73,10 @@ def test_limits_reject_zero_and_negative(field: str, bad: int) -> None:
 
 def test_limits_defaults_and_caps() -> None:
     limits = SealLimits()
-    assert (limits.max_transactions, limits.max_gas, limits.max_pubdata_bytes, limits.max_blobs,
-            limits.max_priority_txs, limits.max_l2_to_l1_logs) == (8192, 200_000_000, 500_000, 6, 600, 16_384)
+    assert (limits.max_transactions, limits.max_circuits, limits.max_pubdata_bytes, limits.max_blobs,
+            limits.max_priority_txs, limits.max_l2_to_l1_logs) == (8192, 28_000, 500_000, 6, 600, 16_384)
+    assert limits.l2_gas_per_circuit == 200_000_000 // 28_000  # the fee model's gas per batch, per circuit
+    assert limits.counting_limits()[1] == 28_000 * limits.l2_gas_per_circuit
     assert limits.limit_of(SealCriterion.PUBDATA) == 500_000
     with pytest.raises(ValueError, match="TIMEOUT is not a limited resource"):
         limits.limit_of(SealCriterion.TIMEOUT)
@@ -86,8 +88,8 @@ def test_limits_defaults_and_caps() -> None:
         SealLimits(max_pubdata_bytes=761_857)
     with pytest.raises(ValueError, match=r"close_fraction must be at most 1, got 1\.5"):
         SealLimits(close_fraction=1.5)
-    with pytest.raises(TypeError, match="max_gas must be an int, got float"):
-        SealLimits(max_gas=1e9)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="max_circuits must be an int, got float"):
+        SealLimits(max_circuits=1e9)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="batch_timeout_seconds must be a number"):
         SealLimits(batch_timeout_seconds="2")  # type: ignore[arg-type]
 
@@ -271,7 +273,7 @@ def test_state_diffs_and_exact_pubdata() -> None:
 def limits_sealing_on(criterion: SealCriterion) -> SealLimits:
     return {
         SealCriterion.TRANSACTIONS: SealLimits(max_transactions=5),
-        SealCriterion.GAS: SealLimits(max_gas=200_000),
+        SealCriterion.CIRCUITS: SealLimits(max_circuits=200_000, l2_gas_per_circuit=1),
         SealCriterion.PUBDATA: SealLimits(max_pubdata_bytes=600),
         SealCriterion.PRIORITY_TXS: SealLimits(max_priority_txs=3),
         SealCriterion.L2_TO_L1_LOGS: SealLimits(max_l2_to_l1_logs=4),
@@ -294,7 +296,7 @@ def test_each_criterion_seals(criterion: SealCriterion) -> None:
 
 def assert_within_limits(batches: list[Batch], limits: SealLimits) -> None:
     for batch in batches:
-        for criterion, used in batch.usage().items():
+        for criterion, used in batch.usage(limits.l2_gas_per_circuit).items():
             assert used <= limits.limit_of(criterion), (batch.number, criterion, used)
 
 
@@ -312,13 +314,13 @@ def test_timeout_seals_in_simulated_time() -> None:
 
 
 def test_transaction_too_big_alone_is_rejected() -> None:
-    seq = sequencer(limits=SealLimits(max_gas=40_000), gas_per_pubdata=0)
+    seq = sequencer(limits=SealLimits(max_circuits=40_000, l2_gas_per_circuit=1), gas_per_pubdata=0)
     seq.submit(Transfer(ALICE, BOB, 1, 0))  # ~31,000 gas > 95% of 40,000 (38,000)? no: fits alone
-    seq2 = sequencer(limits=SealLimits(max_gas=32_000), gas_per_pubdata=0)
+    seq2 = sequencer(limits=SealLimits(max_circuits=32_000, l2_gas_per_circuit=1), gas_per_pubdata=0)
     seq2.submit(Transfer(ALICE, BOB, 1, 0))  # 31,000 > 0.95 * 32,000 = 30,400
     batch = only_batch(seq2)
     assert reasons(batch) == [RejectReason.EXCEEDS_BATCH_LIMIT]
-    assert "gas: uses 31000 of 32000" in batch.rejected[0].message
+    assert "proof circuits (estimated from gas): uses 31000.0 of 32000 (31000 gas)" in batch.rejected[0].message
     assert only_batch(seq).transactions
 
 
@@ -359,11 +361,11 @@ def test_count_limits_of_one_seal_every_transaction_without_rejecting_it() -> No
 def test_excluded_transaction_moves_to_the_next_batch() -> None:
     # Each transfer uses 31,000 gas; the limit lets two fit (62,000 <= 70,000) but not three, and two stay
     # below 95% (66,500), so the third seals the batch without itself and opens the next.
-    seq = sequencer(limits=SealLimits(max_gas=70_000), gas_per_pubdata=0)
+    seq = sequencer(limits=SealLimits(max_circuits=70_000, l2_gas_per_circuit=1), gas_per_pubdata=0)
     assert seq.submit(Transfer(ALICE, BOB, 1, 0)) == []
     assert seq.submit(Transfer(ALICE, BOB, 1, 1)) == []
     (full,) = seq.submit(Transfer(ALICE, BOB, 1, 2))
-    assert full.seal_criterion is SealCriterion.GAS and len(full.transactions) == 2
+    assert full.seal_criterion is SealCriterion.CIRCUITS and len(full.transactions) == 2
     assert only_batch(seq).transactions == (Transfer(ALICE, BOB, 1, 2),)
 
 
@@ -382,7 +384,8 @@ workloads = st.builds(
 small_limits = st.builds(
     SealLimits,
     max_transactions=st.integers(1, 40),
-    max_gas=st.integers(100_000, 3_000_000),
+    max_circuits=st.integers(100_000, 3_000_000),
+    l2_gas_per_circuit=st.just(1),
     max_pubdata_bytes=st.integers(150, 5_000),
     max_priority_txs=st.integers(1, 5),
     max_l2_to_l1_logs=st.integers(1, 8),

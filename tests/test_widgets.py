@@ -38,14 +38,16 @@ PANEL_MODULES = [n for n in WIDGET_MODULES if hasattr(importlib.import_module(f"
 
 
 def same(a: Any, b: Any) -> bool:
-    """Equality that looks inside dataclasses and numpy arrays."""
+    """Equality that looks inside dataclasses, dicts, sequences and numpy arrays."""
     if dataclasses.is_dataclass(a) and type(a) is type(b):
         return all(same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         return np.array_equal(np.asarray(a), np.asarray(b), equal_nan=True)
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
     if isinstance(a, tuple | list) and isinstance(b, tuple | list):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
+    return bool(np.all(a == b))
 
 
 def test_figure_helpers_refuse_missing_labels() -> None:

@@ -1,6 +1,7 @@
 """Prime fields F_p: immutable elements with ``+ - * / **``, inverses, roots of unity, and the fields ZKsync uses.
 
-``PrimeField(p)`` returns the field (one shared object per modulus); calling it makes elements:
+``PrimeField(p)`` returns the field (one shared object per modulus); calling it makes elements (``FieldElement``,
+defined in ``zkedu.field_element`` and importable from here):
 
 >>> F = PrimeField(17)
 >>> a = F(5)
@@ -14,24 +15,13 @@ Source: Lidl and Niederreiter, *Finite Fields* (1997), ch. 1-2; Moody, *Anatomy 
 
 from __future__ import annotations
 
-import numbers
 import random
 from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
 from zkedu._checks import require_int
-from zkedu.ntheory import divisors_from_factors, extended_gcd, factor_int, is_prime
-
-
-def _as_int(value: object) -> int | None:
-    """``value`` as an int if it is integer-like (not bool), else None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, numbers.Integral) and not isinstance(value, FieldElement):
-        return int(value)
-    return None
+from zkedu.field_element import FieldElement, as_int
+from zkedu.ntheory import divisors_from_factors, factor_int, is_prime
 
 
 class PrimeField:
@@ -92,7 +82,7 @@ class PrimeField:
             if value.field != self:
                 raise TypeError(f"cannot convert {value!r} from {value.field!r} into {self!r}")
             return value
-        n = _as_int(value)
+        n = as_int(value)
         if n is None:
             raise TypeError(f"field elements are made from ints, got {type(value).__name__}: {value!r}")
         return FieldElement._raw(self, n % self.modulus)
@@ -201,190 +191,6 @@ class PrimeField:
         return (FieldElement._raw(self, v) for v in range(self.modulus))
 
 
-class FieldElement:
-    """An immutable element of a ``PrimeField``; make one with ``F(x)``, not directly.
-
-    Arithmetic works with elements of the same field and with ints on either side; mixing fields raises TypeError.
-    """
-
-    __slots__ = ("_field", "_value")
-    _field: PrimeField
-    _value: int
-
-    @classmethod
-    def _raw(cls, field: PrimeField, value: int) -> FieldElement:
-        # Internal constructor: value is already reduced into [0, p).
-        e = object.__new__(cls)
-        object.__setattr__(e, "_field", field)
-        object.__setattr__(e, "_value", value)
-        return e
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"field elements are immutable; cannot set {name!r}")
-
-    def __reduce__(self) -> tuple[Any, tuple[int]]:
-        return (self._field, (self._value,))
-
-    @property
-    def value(self) -> int:
-        """The canonical representative in ``[0, p)``."""
-        return self._value
-
-    @property
-    def field(self) -> PrimeField:
-        return self._field
-
-    def _other(self, other: object) -> int | None:
-        """The canonical int of ``other`` (same-field element or int); None for unsupported types."""
-        if isinstance(other, FieldElement):
-            if other._field is not self._field and other._field != self._field:
-                raise TypeError(f"cannot mix elements of different fields: {self!r} and {other!r}")
-            return other._value
-        n = _as_int(other)
-        return None if n is None else n % self._field.modulus
-
-    def __add__(self, other: object) -> FieldElement:
-        b = self._other(other)
-        if b is None:
-            return NotImplemented
-        return FieldElement._raw(self._field, (self._value + b) % self._field.modulus)
-
-    __radd__ = __add__
-
-    def __sub__(self, other: object) -> FieldElement:
-        b = self._other(other)
-        if b is None:
-            return NotImplemented
-        return FieldElement._raw(self._field, (self._value - b) % self._field.modulus)
-
-    def __rsub__(self, other: object) -> FieldElement:
-        b = self._other(other)
-        if b is None:
-            return NotImplemented
-        return FieldElement._raw(self._field, (b - self._value) % self._field.modulus)
-
-    def __mul__(self, other: object) -> FieldElement:
-        b = self._other(other)
-        if b is None:
-            return NotImplemented
-        return FieldElement._raw(self._field, self._value * b % self._field.modulus)
-
-    __rmul__ = __mul__
-
-    def __truediv__(self, other: object) -> FieldElement:
-        b = self._other(other)
-        if b is None:
-            return NotImplemented
-        return self * FieldElement._raw(self._field, b).inverse()
-
-    def __rtruediv__(self, other: object) -> FieldElement:
-        b = self._other(other)
-        if b is None:
-            return NotImplemented
-        return FieldElement._raw(self._field, b) * self.inverse()
-
-    def __pow__(self, exponent: object) -> FieldElement:
-        e = _as_int(exponent)
-        if e is None:
-            return NotImplemented
-        if e < 0:
-            return self.inverse() ** -e
-        return FieldElement._raw(self._field, pow(self._value, e, self._field.modulus))
-
-    def __neg__(self) -> FieldElement:
-        return FieldElement._raw(self._field, -self._value % self._field.modulus)
-
-    def __pos__(self) -> FieldElement:
-        return self
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, FieldElement):
-            return other._field == self._field and other._value == self._value
-        n = _as_int(other)
-        return n is not None and n % self._field.modulus == self._value
-
-    def __hash__(self) -> int:
-        # Equal to hash(int(e)), so an element and its canonical int land in the same dict slot.
-        return hash(self._value)
-
-    def __bool__(self) -> bool:
-        return self._value != 0
-
-    def __int__(self) -> int:
-        return self._value
-
-    def __repr__(self) -> str:
-        return f"{self._field!r}({self._value})"
-
-    def __str__(self) -> str:
-        return str(self._value)
-
-    def is_zero(self) -> bool:
-        return self._value == 0
-
-    def inverse(self) -> FieldElement:
-        """The multiplicative inverse (by extended Euclid); ZeroDivisionError for zero.
-
-        >>> PrimeField(17)(3).inverse()
-        PrimeField(17)(6)
-        """
-        return inverse_euclid(self)
-
-    def multiplicative_order(self) -> int:
-        """The least ``k >= 1`` with ``self ** k == 1``; a divisor of p - 1 (Lagrange). ValueError for zero.
-
-        >>> [PrimeField(17)(a).multiplicative_order() for a in (1, 16, 4, 2, 3)]
-        [1, 2, 4, 8, 16]
-        """
-        if self._value == 0:
-            raise ValueError(f"zero has no multiplicative order, got {self!r}")
-        p = self._field.modulus
-        order = p - 1
-        for q in self._field.factor_group_order():
-            while order % q == 0 and pow(self._value, order // q, p) == 1:
-                order //= q
-        return order
-
-    def is_generator(self) -> bool:
-        """Whether this element generates the whole multiplicative group (order p - 1)."""
-        return self._value != 0 and self.multiplicative_order() == self._field.modulus - 1
-
-    def is_square(self) -> bool:
-        """Euler's criterion: a nonzero ``a`` is a square iff ``a^((p-1)/2) == 1``; zero counts as a square.
-
-        >>> [a for a in range(1, 17) if PrimeField(17)(a).is_square()]
-        [1, 2, 4, 8, 9, 13, 15, 16]
-        """
-        p = self._field.modulus
-        return self._value == 0 or p == 2 or pow(self._value, (p - 1) // 2, p) == 1
-
-    def sqrt(self) -> FieldElement:
-        """A square root by Tonelli-Shanks (the one with the smaller value); ValueError if not a square.
-
-        Source: Cohen, *A Course in Computational Algebraic Number Theory*, Algorithm 1.5.1.
-
-        >>> PrimeField(17)(2).sqrt()
-        PrimeField(17)(6)
-        """
-        if not self.is_square():
-            raise ValueError(f"{self!r} is not a square in {self._field!r}")
-        p, a = self._field.modulus, self._value
-        if a == 0 or p == 2:
-            return self
-        s = self._field.two_adicity
-        q = (p - 1) >> s
-        z = next(z for z in range(2, p) if pow(z, (p - 1) // 2, p) == p - 1)  # a non-square
-        m, c, t, r = s, pow(z, q, p), pow(a, q, p), pow(a, (q + 1) // 2, p)
-        while t != 1:
-            # Find the least i with t^(2^i) == 1, then fix r so that t's order halves.
-            i, t2 = 0, t
-            while t2 != 1:
-                t2, i = t2 * t2 % p, i + 1
-            b = pow(c, 1 << (m - i - 1), p)
-            m, c, t, r = i, b * b % p, t * b * b % p, r * b % p
-        return FieldElement._raw(self._field, min(r, p - r))
-
-
 def inverse_fermat(a: FieldElement | int, p: int | None = None) -> Any:
     """Inverse by Fermat's little theorem, ``a^(p-2)``; takes an element, or an int and ``p``.
 
@@ -409,12 +215,8 @@ def inverse_euclid(a: FieldElement | int, p: int | None = None) -> Any:
     (6, PrimeField(17)(6))
     """
     field, value = _split(a, p, "inverse_euclid")
-    if value == 0:
-        raise ZeroDivisionError(f"zero has no inverse in {field!r}, got {a!r}")
-    g, x, _ = extended_gcd(value, field.modulus)
-    assert g == 1, "a nonzero residue is coprime to a prime modulus"
-    inv = x % field.modulus
-    return FieldElement._raw(field, inv) if isinstance(a, FieldElement) else inv
+    inv = FieldElement._raw(field, value).inverse()  # x from extended_gcd(a, p): a·x + p·y = 1
+    return inv if isinstance(a, FieldElement) else inv.value
 
 
 def batch_inverse(elements: Sequence[Any], p: int | None = None) -> list[Any]:
@@ -457,7 +259,7 @@ def _split_many(elements: Sequence[Any], p: int | None) -> tuple[PrimeField, lis
         field = PrimeField(require_int(p, "modulus p"))
         values = []
         for i, e in enumerate(elements):
-            n = _as_int(e)
+            n = as_int(e)
             if n is None:
                 raise TypeError(f"batch_inverse with a modulus takes ints, got {type(e).__name__} at index {i}: {e!r}")
             values.append(n % field.modulus)
@@ -481,7 +283,7 @@ def _split(a: object, p: int | None, who: str) -> tuple[PrimeField, int]:
         if p is not None and p != a.field.modulus:
             raise ValueError(f"{who}: modulus {p!r} does not match the element's field {a.field!r}")
         return a.field, a.value
-    n = _as_int(a)
+    n = as_int(a)
     if n is None:
         raise TypeError(f"{who} takes a field element or an int, got {type(a).__name__}: {a!r}")
     if p is None:
@@ -494,9 +296,11 @@ def _register(name: str, p: int, factors: dict[int, int]) -> PrimeField:
     # Ship the factorisation of p - 1 (too slow to find for the 254-bit fields) and check it at import.
     product = 1
     for q, k in factors.items():
-        assert is_prime(q), f"{name}: {q} is not prime"
+        if not is_prime(q):
+            raise ValueError(f"{name}: the factor {q} of p - 1 is not prime")
         product *= q**k
-    assert product == p - 1, f"{name}: factorisation of p - 1 is wrong"
+    if product != p - 1:
+        raise ValueError(f"{name}: the shipped factors multiply to {product}, not p - 1 = {p - 1}")
     PrimeField._known_factors[p] = dict(sorted(factors.items()))
     PrimeField._names[p] = name
     return PrimeField(p)

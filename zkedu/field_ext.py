@@ -16,7 +16,8 @@ from __future__ import annotations
 import random
 from typing import Any, ClassVar
 
-from zkedu.field import FieldElement, PrimeField, _as_int
+from zkedu.field import FieldElement, PrimeField
+from zkedu.field_element import as_int
 from zkedu.ntheory import factor_int
 
 
@@ -175,7 +176,7 @@ class ExtElement:
             if other.field != self._field.base:
                 raise TypeError(f"cannot mix {self!r} with {other!r} from another base field")
             return other.value, 0
-        n = _as_int(other)
+        n = as_int(other)
         return None if n is None else (n % self._field.modulus, 0)
 
     def _new(self, a: int, b: int) -> ExtElement:
@@ -215,7 +216,7 @@ class ExtElement:
         return NotImplemented if o is None else ExtElement(self._field, *o) * self.inverse()
 
     def __pow__(self, exponent: object) -> ExtElement:
-        e = _as_int(exponent)
+        e = as_int(exponent)
         if e is None:
             return NotImplemented
         base = self if e >= 0 else self.inverse()
@@ -230,7 +231,7 @@ class ExtElement:
         return self._new(-self._a, -self._b)
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, ExtElement | FieldElement) or _as_int(other) is not None:
+        if isinstance(other, ExtElement | FieldElement) or as_int(other) is not None:
             try:
                 o = self._other(other)
             except TypeError:

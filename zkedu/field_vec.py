@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from zkedu._checks import require_int
 from zkedu.field import FieldElement, PrimeField
 
 GOLDILOCKS_P = 2**64 - 2**32 + 1
@@ -109,8 +110,48 @@ def neg(field: PrimeField, a: np.ndarray) -> np.ndarray:
     return np.where(a == 0, a, np.uint64(p) - a)
 
 
+def reduce_mersenne31(x: int) -> int:
+    """x mod p for p = 2^31 - 1 and 0 <= x < 2^62 (a product of two elements), without division.
+
+    Since 2^31 ≡ 1 (mod p), x = hi·2^31 + lo ≡ hi + lo: fold the high bits onto the low bits, twice (the first
+    fold leaves at most 32 bits), then subtract p once if needed. ``_reduce_m31`` does the same on arrays.
+
+    >>> reduce_mersenne31((2**31 - 2) ** 2) == (2**31 - 2) ** 2 % (2**31 - 1)
+    True
+    """
+    if require_int(x, "x") < 0 or x >= 1 << 62:
+        raise ValueError(f"x must be in [0, 2^62), got {x}")
+    x = (x & _M31) + (x >> 31)
+    x = (x & _M31) + (x >> 31)
+    return x - _M31 if x >= _M31 else x
+
+
+def reduce_goldilocks(x: int) -> int:
+    """x mod p for p = 2^64 - 2^32 + 1 and 0 <= x < 2^128 (a product of two elements), without division.
+
+    Split x = hi_hi·2^96 + hi_lo·2^64 + lo into 32-, 32- and 64-bit parts. Since 2^64 ≡ 2^32 - 1 and
+    2^96 ≡ -1 (mod p), x ≡ lo + hi_lo·(2^32 - 1) - hi_hi, a number in (-2^32, 2^65): a few additions or
+    subtractions of p finish the job. ``_mul_goldilocks`` computes the same on arrays of 64-bit words.
+
+    Source: Plonky2 ``reduce128`` (goldilocks_field.rs).
+
+    >>> reduce_goldilocks((2**64 - 2**32) ** 2) == (2**64 - 2**32) ** 2 % (2**64 - 2**32 + 1)
+    True
+    """
+    if require_int(x, "x") < 0 or x >= 1 << 128:
+        raise ValueError(f"x must be in [0, 2^128), got {x}")
+    lo, hi = x & (2**64 - 1), x >> 64
+    hi_lo, hi_hi = hi & (2**32 - 1), hi >> 32
+    t = lo + hi_lo * (2**32 - 1) - hi_hi
+    while t < 0:
+        t += GOLDILOCKS_P
+    while t >= GOLDILOCKS_P:
+        t -= GOLDILOCKS_P
+    return t
+
+
 def _reduce_m31(x: np.ndarray) -> np.ndarray:
-    # 2^31 = 1 (mod 2^31 - 1): fold the high bits onto the low bits, twice, then one conditional subtraction.
+    # The array form of reduce_mersenne31: fold twice, then one conditional subtraction.
     m = np.uint64(_M31)
     x = (x & m) + (x >> np.uint64(31))
     x = (x & m) + (x >> np.uint64(31))
@@ -134,6 +175,7 @@ def _scratch(shape: tuple[int, ...]) -> tuple[np.ndarray, ...]:
 
 
 def _mul_goldilocks(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    # The array form of reduce_goldilocks(a * b), on 64-bit words that wrap around.
     # Every step writes into a reused buffer (out=); only the result r is a fresh array. Conditional
     # corrections are multiplied by a 0/1 mask rather than done with where=, which is several times slower.
     shape = np.broadcast_shapes(a.shape, b.shape)

@@ -68,16 +68,16 @@ class FriParameters:
 
     @property
     def degree_bound(self) -> int:
-        """The degree bound d = n / blowup; an honest word is a polynomial of degree < d."""
+        """The degree bound d = n / blowup; an honest word is a polynomial of degree below d."""
         return self.domain_size // self.blowup
 
     @property
     def num_rounds(self) -> int:
-        """Folds until the degree bound reaches ``final_degree_bound``: log2(d / final_degree_bound)."""
+        """The number of folds, log2(d / final_degree_bound), after which the degree bound is ``final_degree_bound``."""
         return (self.degree_bound // self.final_degree_bound).bit_length() - 1
 
     def domain(self, k: int = 0) -> Domain:
-        """D_k: n / 2^k points, offset c^(2^k) (squaring the points of D_{k-1})."""
+        """The domain of layer k, of n / 2^k points with offset c^(2^k) (the squares of the points of layer k - 1)."""
         return Domain(self.field, self.domain_size >> k, self.field(self.offset) ** (1 << k))
 
 
@@ -245,8 +245,8 @@ def compute_query_soundness_bits(blowup: int, num_queries: int, regime: str = "j
     A word δ-far from the code passes one query with probability at most about 1 - δ, where for rate
     ρ = 1/blowup the provable δ is (1 - ρ)/2 ("unique") or 1 - √ρ ("johnson", Proximity Gaps), and
     the ethSTARK conjecture takes δ = 1 - ρ ("conjectured"). The folding challenges add an error of
-    about n/#F per round (#F the field size), negligible when α is drawn from a large field (Boojum draws it from Goldilocks'
-    quadratic extension, ~2^128 elements).
+    about n divided by the field size per round, negligible when α is drawn from a large field (Boojum
+    draws it from Goldilocks' quadratic extension, ~2^128 elements).
 
     >>> compute_query_soundness_bits(2, 100, "conjectured")
     100.0

@@ -1,6 +1,7 @@
 """The hash functions ZKsync uses, in one place: keccak-256 (L1, log and message trees), Blake2s-256 (state tree).
 
-Source: zksync-facts.md §1f and §4.10 (ERA core/lib/merkle_tree/README.md; EC L1Messenger.sol, MessageRoot.sol).
+Source: zksync-era core/lib/merkle_tree/README.md (Blake2s state tree); era-contracts
+system-contracts/contracts/L1Messenger.sol and l1-contracts/contracts/bridgehub/MessageRoot.sol (keccak trees).
 """
 
 from __future__ import annotations

@@ -166,3 +166,17 @@ def extended_gcd(a: int, b: int) -> tuple[int, int, int]:
     if old_r < 0:
         old_r, old_x, old_y = -old_r, -old_x, -old_y
     return old_r, old_x, old_y
+
+
+def inverse_mod(a: int, m: int) -> int:
+    """The x in [0, m) with a·x ≡ 1 (mod m), from extended Euclid; ValueError when gcd(a, m) ≠ 1.
+
+    Source: Knuth, TAOCP vol. 2, §4.5.2 (a·x + m·y = gcd(a, m) = 1 gives x = a⁻¹ mod m).
+
+    >>> inverse_mod(3, 17)
+    6
+    """
+    g, x, _ = extended_gcd(a, m)
+    if g != 1:
+        raise ValueError(f"{a} has no inverse modulo {m}: gcd is {g}")
+    return x % m

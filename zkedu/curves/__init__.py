@@ -19,9 +19,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # for type checkers only; at run time __getattr__ below loads these on first use
-    from zkedu.curves.curve import Curve, G1Table, Point
+    from zkedu.curves.curve import Curve, G1Table
     from zkedu.curves.g2_prepared import G2Prepared
     from zkedu.curves.named import BLS12_381, BN254
+    from zkedu.curves.points import G1Point, G2Point, Point
 
 # Public name -> the module that defines it; importing that module builds the pairing curves.
 _LAZY = {
@@ -29,7 +30,9 @@ _LAZY = {
     "BLS12_381": "zkedu.curves.named",
     "Curve": "zkedu.curves.curve",
     "G1Table": "zkedu.curves.curve",
-    "Point": "zkedu.curves.curve",
+    "Point": "zkedu.curves.points",
+    "G1Point": "zkedu.curves.points",
+    "G2Point": "zkedu.curves.points",
     "G2Prepared": "zkedu.curves.g2_prepared",
 }
 
@@ -47,4 +50,4 @@ def __dir__() -> list[str]:
     return sorted([*globals(), *_LAZY])
 
 
-__all__ = ["BLS12_381", "BN254", "Curve", "G1Table", "G2Prepared", "Point"]
+__all__ = ["BLS12_381", "BN254", "Curve", "G1Point", "G1Table", "G2Point", "G2Prepared", "Point"]

@@ -20,13 +20,13 @@ from py_ecc.bls.point_compression import modular_squareroot_in_FQ2
 
 from zkedu._checks import require_bytes
 from zkedu.curves import BLS12_381
-from zkedu.curves.curve import Point
+from zkedu.curves.points import G2Point, Point
 
 P = BLS12_381.p
 HALF_P = (P - 1) // 2
 FLAG_COMPRESSED, FLAG_INFINITY, FLAG_SIGN = 0x80, 0x40, 0x20
 G1_BYTES, G2_BYTES = 48, 96
-FQ, FQ2 = BLS12_381._ec.FQ, BLS12_381._ec.FQ2
+FQ, FQ2 = BLS12_381.backend.FQ, BLS12_381.backend.FQ2
 
 
 def _split_flags(data: bytes, what: str) -> tuple[bool, bool, int]:
@@ -61,7 +61,7 @@ def g1_compress(point: Point) -> bytes:
     >>> g1_compress(BLS12_381.G1).hex()[:8]
     '97f1d3a7'
     """
-    BLS12_381._require_g1(point)
+    BLS12_381.require_g1(point)
     if not BLS12_381.is_on_curve(point):
         raise ValueError(f"cannot compress a point that is not on BLS12-381: {point!r}")
     affine = BLS12_381.to_affine(point)
@@ -109,7 +109,7 @@ def g1_decompress(data: bytes) -> Point:
 
 def g2_compress(point: Point) -> bytes:
     """96-byte compressed encoding of a BLS12-381 G2 point (x1 with the flags, then x0)."""
-    BLS12_381._require_g2(point)
+    BLS12_381.require_g2(point)
     if not BLS12_381.is_on_curve(point):
         raise ValueError(f"cannot compress a point that is not on the BLS12-381 twist: {point!r}")
     if BLS12_381.is_inf(point):
@@ -135,12 +135,12 @@ def g2_decompress(data: bytes) -> Point:
         if v >= P:
             raise ValueError(f"{what} has {name} >= p (not canonical): {v}, input 0x{data.hex()}")
     x = FQ2([x0, x1])
-    y = modular_squareroot_in_FQ2(x**3 + BLS12_381._ec.b2)
+    y = modular_squareroot_in_FQ2(x**3 + BLS12_381.backend.b2)
     if y is None:
         raise ValueError(f"{what} is not on the twist (x³ + b₂ is not a square): input 0x{data.hex()}")
     if _fq2_is_larger(y) != sign:
         y = -y
-    point = (x, y, FQ2.one())
+    point = G2Point(x, y, FQ2.one())
     if not BLS12_381.in_subgroup(point):
         raise ValueError(f"{what} is on the twist but not in the order-r subgroup: 0x{data.hex()}")
     return point

@@ -1,10 +1,10 @@
 """A pairing-friendly curve as one immutable object: group law, MSM, pairings, over py_ecc's optimized points.
 
-Points are py_ecc "optimized" triples ``(X, Y, Z)`` of field elements, homogeneous projective:
-they stand for the affine point ``(X/Z, Y/Z)``, and ``Z == 0`` is the point at infinity. G1 points
-have base-field coordinates (``FQ``), G2 points quadratic-extension coordinates (``FQ2``), on the
-twisted curve. G1 work that the reader waits for (multiplication, MSM, checks) runs on plain ints in
-``zkedu.curves.g1_fast``; G2 and pairings use py_ecc.
+Points are ``G1Point`` and ``G2Point`` (``zkedu.curves.points``): py_ecc "optimized" homogeneous
+projective triples ``(X, Y, Z)`` standing for the affine point ``(X/Z, Y/Z)``, ``Z == 0`` the point at
+infinity. G1 points have base-field coordinates (``FQ``), G2 points quadratic-extension coordinates
+(``FQ2``), on the twisted curve; every operation returns the typed point. G1 work that the reader waits
+for (multiplication, MSM, checks) runs on plain ints in ``zkedu.curves.g1_fast``; G2 and pairings use py_ecc.
 
 Scalars: ``mul`` takes any int (negative means the negated point; not reduced mod r, so it is exact
 even for points outside the r-subgroup); ``msm`` takes ints in [0, r) and rejects anything else.
@@ -25,9 +25,8 @@ from zkedu.curves.fixed_base import fixed_base_mul_many
 from zkedu.curves.g1_fast import JacPoint
 from zkedu.curves.g2_prepared import G2Prepared, miller_loop_prepared, prepare_g2
 from zkedu.curves.msm import AffineOrInf, msm_pippenger
+from zkedu.curves.points import G1Point, G2Point, Point
 from zkedu.field import PrimeField
-
-Point = tuple[Any, Any, Any]  # py_ecc optimized point (FQ or FQ2 coordinates)
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ class Curve:
     G2: Point
     Z1: Point
     Z2: Point
-    _ec: ModuleType = field(repr=False, compare=False)
+    backend: ModuleType = field(repr=False, compare=False)  # py_ecc's module: FQ, FQ2, FQ12, b2, reference ops
     _miller_loop: Callable[[Point, Point], Any] = field(repr=False, compare=False)
     _final_exponentiate: Callable[[Any], Any] = field(repr=False, compare=False)
     _g1_in_subgroup: Callable[[JacPoint], bool] | None = field(default=None, repr=False, compare=False)
@@ -66,20 +65,27 @@ class Curve:
 
     # -- point classification ---------------------------------------------------------------
     def _group_of(self, P: object) -> int:
-        """1 for a G1 point, 2 for a G2 point of this curve; TypeError otherwise."""
+        """1 for a G1 point, 2 for a G2 point of this curve (typed, or a plain py_ecc triple); TypeError otherwise."""
+        group = 0
         if isinstance(P, tuple) and len(P) == 3:
-            if all(isinstance(c, self._ec.FQ) for c in P):
-                return 1
-            if all(isinstance(c, self._ec.FQ2) for c in P):
-                return 2
-        raise TypeError(f"expected a {self.name} G1 or G2 point (py_ecc optimized triple), got {P!r}")
+            if all(isinstance(c, self.backend.FQ) for c in P):
+                group = 1
+            elif all(isinstance(c, self.backend.FQ2) for c in P):
+                group = 2
+        if group == 0 or (isinstance(P, G1Point) and group != 1) or (isinstance(P, G2Point) and group != 2):
+            raise TypeError(f"expected a {self.name} G1 or G2 point (G1Point, G2Point), got {type(P).__name__}: {P!r}")
+        return group
 
-    def _require_g1(self, P: object, what: str = "point") -> Point:
+    def _typed(self, P: Any, group: int) -> Point:
+        """py_ecc's result as a G1Point or G2Point."""
+        return G1Point(*P) if group == 1 else G2Point(*P)
+
+    def require_g1(self, P: object, what: str = "point") -> Point:
         if self._group_of(P) != 1:
             raise TypeError(f"{what} must be a {self.name} G1 point, got a G2 point: {P!r}")
         return P  # type: ignore[return-value]
 
-    def _require_g2(self, Q: object, what: str = "point") -> Point:
+    def require_g2(self, Q: object, what: str = "point") -> Point:
         if self._group_of(Q) != 2:
             raise TypeError(f"{what} must be a {self.name} G2 point, got a G1 point: {Q!r}")
         return Q  # type: ignore[return-value]
@@ -88,8 +94,8 @@ class Curve:
         return g1_fast.projective_to_jac(P[0].n, P[1].n, P[2].n, self.p)
 
     def _from_jac(self, P: JacPoint) -> Point:
-        FQ = self._ec.FQ
-        return tuple(FQ(c) for c in g1_fast.jac_to_projective(P, self.p))  # type: ignore[return-value]
+        FQ = self.backend.FQ
+        return G1Point(*(FQ(c) for c in g1_fast.jac_to_projective(P, self.p)))
 
     # -- group law (G1 and G2) -------------------------------------------------------------
     def add(self, P: Point, Q: Point) -> Point:
@@ -98,12 +104,12 @@ class Curve:
             raise TypeError(f"cannot add a G1 point to a G2 point: {P!r} + {Q!r}")
         if self._group_of(P) == 1:
             return self._from_jac(g1_fast.jac_add(self._to_jac(P), self._to_jac(Q), self.p))
-        return self._ec.add(P, Q)
+        return G2Point(*self.backend.add(P, Q))
 
     def neg(self, P: Point) -> Point:
         """-P: the mirror image (x, -y)."""
         self._group_of(P)
-        return self._ec.neg(P)
+        return self._typed(self.backend.neg(P), self._group_of(P))
 
     def mul(self, P: Point, k: int) -> Point:
         """k·P by double-and-add; k any int (negative k multiplies -P), not reduced mod r."""
@@ -113,24 +119,24 @@ class Curve:
             return self.mul(self.neg(P), -k)
         if group == 1:
             return self._from_jac(g1_fast.jac_mul(self._to_jac(P), k, self.p))
-        return self._ec.multiply(P, k)
+        return G2Point(*self.backend.multiply(P, k))
 
     def eq(self, P: Point, Q: Point) -> bool:
         """P == Q as points (projective coordinates are not unique, so == on tuples is not enough)."""
         if self._group_of(P) != self._group_of(Q):
             return False
-        return bool(self._ec.eq(P, Q))
+        return bool(self.backend.eq(P, Q))
 
     def is_inf(self, P: Point) -> bool:
         """Is P the point at infinity (Z == 0)?"""
         self._group_of(P)
-        return bool(self._ec.is_inf(P))
+        return bool(self.backend.is_inf(P))
 
     def is_on_curve(self, P: Point) -> bool:
         """Does P satisfy the curve equation (y² = x³ + b in G1, the twist's equation in G2)?"""
         if self._group_of(P) == 1:
             return g1_fast.jac_is_on_curve(self._to_jac(P), self.b, self.p)
-        return bool(self._ec.is_on_curve(P, self._ec.b2))
+        return bool(self.backend.is_on_curve(P, self.backend.b2))
 
     def in_subgroup(self, P: Point) -> bool:
         """Is P on the curve and of order dividing r (r·P == ∞)? Needed wherever a cofactor exists."""
@@ -142,7 +148,7 @@ class Curve:
             return g1_fast.jac_mul(self._to_jac(P), self.r, self.p)[2] == 0
         if self._g2_in_subgroup is not None:
             return self._g2_in_subgroup(P)
-        return bool(self._ec.is_inf(self._ec.multiply(P, self.r)))
+        return bool(self.backend.is_inf(self.backend.multiply(P, self.r)))
 
     def in_subgroup_by_order(self, P: Point) -> bool:
         """The textbook test, r·P == ∞ (and on the curve): the reference for ``in_subgroup``'s fast tests."""
@@ -150,12 +156,12 @@ class Curve:
             return False
         if self._group_of(P) == 1:
             return g1_fast.jac_mul(self._to_jac(P), self.r, self.p)[2] == 0
-        return bool(self._ec.is_inf(self._ec.multiply(P, self.r)))
+        return bool(self.backend.is_inf(self.backend.multiply(P, self.r)))
 
     def to_affine(self, P: Point) -> tuple[int, int] | None:
         """Affine (x, y) of a G1 point as ints, or None for the point at infinity."""
-        self._require_g1(P)
-        if self._ec.is_inf(P):
+        self.require_g1(P)
+        if self.backend.is_inf(P):
             return None
         zi = pow(P[2].n, -1, self.p)
         return (P[0].n * zi % self.p, P[1].n * zi % self.p)
@@ -168,29 +174,29 @@ class Curve:
                 raise ValueError(f"{name} must be in [0, p) for {self.name}, got {v}")
         if not g1_fast.jac_is_on_curve((x, y, 1), self.b, self.p):
             raise ValueError(f"({x}, {y}) is not on {self.name}: y² != x³ + {self.b}")
-        FQ = self._ec.FQ
-        return (FQ(x), FQ(y), FQ(1))
+        FQ = self.backend.FQ
+        return G1Point(FQ(x), FQ(y), FQ(1))
 
     def mul_many(self, P: Point, scalars: Sequence[int]) -> list[Point]:
         """[k·P for k in scalars] for one G1 point P and ints k >= 0, by a fixed-base table.
 
         Same results as calling ``mul`` once per scalar (tested), several times faster for many scalars.
         """
-        self._require_g1(P)
+        self.require_g1(P)
         for i, k in enumerate(scalars):
             require_int(k, f"scalars[{i}]")
             if k < 0:
                 raise ValueError(f"scalars[{i}] must be >= 0, got {k}")
-        FQ = self._ec.FQ
+        FQ = self.backend.FQ
         affine = fixed_base_mul_many(self._to_jac(P), list(scalars), self.p)
-        return [self.Z1 if xy is None else (FQ(xy[0]), FQ(xy[1]), FQ(1)) for xy in affine]
+        return [self.Z1 if xy is None else G1Point(FQ(xy[0]), FQ(xy[1]), FQ(1)) for xy in affine]
 
     # -- multi-scalar multiplication (G1) ----------------------------------------------------
     def prepare_g1(self, points: Sequence[Point]) -> G1Table:
         """Convert G1 points once to affine ints (one inversion each), checking they lie on the curve."""
         affine: list[AffineOrInf] = []
         for i, P in enumerate(points):
-            self._require_g1(P, f"points[{i}]")
+            self.require_g1(P, f"points[{i}]")
             if not self.is_on_curve(P):
                 raise ValueError(f"points[{i}] is not on {self.name}: {P!r}")
             affine.append(self.to_affine(P))
@@ -225,9 +231,9 @@ class Curve:
             raise ValueError(f"msm needs as many scalars as points, got {len(points)} points and {len(ss)} scalars")
         total = self.Z1
         for P, s in zip(points, ss, strict=True):
-            self._require_g1(P)
-            total = self._ec.add(total, self._ec.multiply(P, s))
-        return total
+            self.require_g1(P)
+            total = self.backend.add(total, self.backend.multiply(P, s))
+        return G1Point(*total)
 
     # -- pairings ---------------------------------------------------------------------------
     def prepare_g2(self, Q: Point) -> G2Prepared:
@@ -235,21 +241,21 @@ class Curve:
 
         ``pairing`` and ``pairing_check`` accept the result wherever they take a G2 point.
         """
-        self._require_g2(Q)
+        self.require_g2(Q)
         if not self.is_on_curve(Q):
             raise ValueError(f"G2 point is not on {self.name}'s twist: {Q!r}")
-        if self._ec.is_inf(Q):
+        if self.backend.is_inf(Q):
             raise ValueError(f"cannot prepare the point at infinity (its pairings are all 1): {Q!r}")
         return prepare_g2(self.name, Q)
 
     def _check_pair(self, P: Point, Q: Point | G2Prepared, i: int | None = None) -> None:
         where = "" if i is None else f"pairs[{i}]: "
-        self._require_g1(P, f"{where}first argument")
+        self.require_g1(P, f"{where}first argument")
         if isinstance(Q, G2Prepared):
             if Q.curve_name != self.name:
                 raise ValueError(f"{where}G2 point was prepared for {Q.curve_name}, not {self.name}")
         else:
-            self._require_g2(Q, f"{where}second argument")
+            self.require_g2(Q, f"{where}second argument")
             if not self.is_on_curve(Q):
                 raise ValueError(f"{where}G2 point is not on {self.name}'s twist: {Q!r}")
         if not self.is_on_curve(P):
@@ -264,9 +270,9 @@ class Curve:
         """The Miller loop f_{P,Q} ∈ FQ12 *before* the final exponentiation (1 if either point is ∞)."""
         if isinstance(Q, G2Prepared):
             xy = self.to_affine(P)
-            return self._ec.FQ12.one() if xy is None else miller_loop_prepared(*xy, Q)
-        if self._ec.is_inf(P) or self._ec.is_inf(Q):
-            return self._ec.FQ12.one()
+            return self.backend.FQ12.one() if xy is None else miller_loop_prepared(*xy, Q)
+        if self.backend.is_inf(P) or self.backend.is_inf(Q):
+            return self.backend.FQ12.one()
         return self._miller_loop(P, Q)
 
     def pairing_check(self, pairs: Sequence[tuple[Point, Point | G2Prepared]]) -> bool:
@@ -277,11 +283,11 @@ class Curve:
         Source: EIP-197 (the BN254 pairing precompile checks exactly this product); KZG verification
         e(C - [y], [1]) · e(-π, [τ - z]) == 1 is the two-pair case.
         """
-        f = self._ec.FQ12.one()
+        f = self.backend.FQ12.one()
         for i, pair in enumerate(pairs):
             if not isinstance(pair, tuple) or len(pair) != 2:
                 raise TypeError(f"pairs[{i}] must be a (G1 point, G2 point) tuple, got {pair!r}")
             P, Q = pair
             self._check_pair(P, Q, i)
             f = f * self.miller_loop(P, Q)
-        return bool(self._final_exponentiate(f) == self._ec.FQ12.one())
+        return bool(self._final_exponentiate(f) == self.backend.FQ12.one())

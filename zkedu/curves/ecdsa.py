@@ -31,7 +31,8 @@ ADDRESS_BYTES = 20
 
 PublicKey = tuple[int, int]
 
-assert (G[1] ** 2 - G[0] ** 3 - 7) % P == 0, "generator must lie on secp256k1"
+if (G[1] ** 2 - G[0] ** 3 - 7) % P != 0:  # a self-check at import, as py_ecc's constants
+    raise ValueError(f"the secp256k1 generator {G} is not on y² = x³ + 7")
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,8 @@ def sign_hash(msg_hash: bytes, private_key: bytes) -> Signature:
     _check_hash(msg_hash)
     _check_private_key(private_key)
     v, r, s = _k1.ecdsa_raw_sign(msg_hash, private_key)
-    assert 1 <= r < N and 1 <= s <= HALF_N and v in (27, 28)
+    if not (1 <= r < N and 1 <= s <= HALF_N and v in (27, 28)):
+        raise ValueError(f"py_ecc produced a signature outside Ethereum's ranges: v={v}, r={r}, s={s}")
     return Signature(v, r, s)
 
 

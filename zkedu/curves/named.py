@@ -18,6 +18,7 @@ from zkedu.curves.pairing import (
     miller_loop_bls12_381,
     miller_loop_bn254,
 )
+from zkedu.curves.points import G1Point, G2Point
 from zkedu.curves.subgroup import bls12_381_g1_in_subgroup, bls12_381_g2_in_subgroup, bn254_g1_in_subgroup
 
 BN254 = Curve(
@@ -25,11 +26,11 @@ BN254 = Curve(
     p=_bn.field_modulus,
     r=_bn.curve_order,
     b=3,
-    G1=_bn.G1,
-    G2=_bn.G2,
-    Z1=_bn.Z1,
-    Z2=_bn.Z2,
-    _ec=_bn,
+    G1=G1Point(*_bn.G1),
+    G2=G2Point(*_bn.G2),
+    Z1=G1Point(*_bn.Z1),
+    Z2=G2Point(*_bn.Z2),
+    backend=_bn,
     _miller_loop=miller_loop_bn254,
     _final_exponentiate=final_exponentiate_bn254,
     _g1_in_subgroup=bn254_g1_in_subgroup,
@@ -40,11 +41,11 @@ BLS12_381 = Curve(
     p=_bls.field_modulus,
     r=_bls.curve_order,
     b=4,
-    G1=_bls.G1,
-    G2=_bls.G2,
-    Z1=_bls.Z1,
-    Z2=_bls.Z2,
-    _ec=_bls,
+    G1=G1Point(*_bls.G1),
+    G2=G2Point(*_bls.G2),
+    Z1=G1Point(*_bls.Z1),
+    Z2=G2Point(*_bls.Z2),
+    backend=_bls,
     _miller_loop=miller_loop_bls12_381,
     _final_exponentiate=final_exponentiate_bls12_381,
     _g1_in_subgroup=bls12_381_g1_in_subgroup,
@@ -55,7 +56,7 @@ BLS12_381 = Curve(
 for _c in (BN254, BLS12_381):
     if not (_c.is_on_curve(_c.G1) and _c.is_on_curve(_c.G2)):
         raise ValueError(f"{_c.name}: generator not on curve")
-    if _c.b != int(_c._ec.b.n):
+    if _c.b != int(_c.backend.b.n):
         raise ValueError(f"{_c.name}: b = {_c.b} disagrees with py_ecc")
 
 __all__ = ["BLS12_381", "BN254"]

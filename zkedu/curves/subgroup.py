@@ -32,7 +32,7 @@ def _pick_beta() -> int:
         beta = pow(h, (_P - 1) // 3, _P)
         if beta != 1 and jac_eq((beta * gx % _P, _P - gy, 1), target, _P):
             return beta
-    raise AssertionError("no cube root of unity matches the endomorphism on the generator")
+    raise ValueError("no cube root of unity matches the endomorphism on the generator")
 
 
 BETA = _pick_beta()

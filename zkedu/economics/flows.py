@@ -70,6 +70,8 @@ def convert_usd_to_zk(usd: np.ndarray, price_usd: np.ndarray, params: Tokenomics
     """ZK bought with ``usd`` at the auction: usd x (1 - discount) / (price x (1 + impact x usd / 1e6)).
 
     With the neutral defaults this is usd / price. Broadcasts: ``usd`` (days,) against prices (paths, days).
+    Source: Fee Flow v1.0's fixed-price auction (forum.zknation.io topic 983); the impact and discount are the
+    book's optional assumptions.
 
     >>> p = TokenomicsParams(messages_per_day=0, fee_per_message_usd=0, zk_price_usd=0.05, circulating_supply=1e9)
     >>> float(convert_usd_to_zk(np.array(100.0), np.array(0.05), p))
@@ -91,6 +93,8 @@ class Split:
 
 def split_zk(zk: np.ndarray, params: TokenomicsParams) -> Split:
     """Divide ZK by the governance-set shares (which sum to 1, so value is conserved up to float rounding).
+
+    Source: Part I proposal (burn, staking rewards, ecosystem); Fee Flow v1.0's splitter (forum topic 983).
 
     >>> p = TokenomicsParams(messages_per_day=0, fee_per_message_usd=0, zk_price_usd=1, circulating_supply=1e9,
     ...                      burn_share=0.5, staking_share=0.25, ecosystem_share=0.25)

@@ -93,6 +93,9 @@ class TokenomicsPaths:
 def simulate(params: TokenomicsParams, days: int, paths: int, seed: int) -> TokenomicsPaths:
     """Simulate ``days`` days of treasury flows on ``paths`` seeded GBM price paths (numpy, paths x days).
 
+    Source: the flow of the Part I proposal (forum.zknation.io, 4 Nov 2025) with Fee Flow v1.0's auction and
+    splitter (forum.zknation.io topic 983); supply capped by ZKTokenV3 (zk-governance l2-contracts).
+
     >>> p = TokenomicsParams(messages_per_day=1e6, fee_per_message_usd=0.01, zk_price_usd=0.05,
     ...                      circulating_supply=7e9)
     >>> r = simulate(p, days=365, paths=4, seed=0)

@@ -81,14 +81,14 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
            "Nov 2026", ("zknation_fee_flow",), "The splitter as enacted: 100% burn; volumes as the baseline."),
     Preset("today-like volume", replace(BASELINE, messages_per_day=100_000, message_growth_per_year=0.0,
                                         licensing_usd_per_year=0.0, interop_fee_sink=FeeSink.OPERATOR),
-           "Nov 2026", ("zksync_docs", "era_contracts"),
+           "Nov 2026", ("zksync_docs", "era_contracts_v31"),
            "An order-of-magnitude assumption: no count of interop messages is published. Bundles are not live "
            "and in the v31 code sending fees accrue to the operator (the sink here), so the treasury's interop "
            "revenue is zero."),
     Preset("ZK-denominated fee (v31 default)",
            replace(BASELINE, messages_per_day=100_000,
                    **interop_fee_fields(InteropFeePolicy(sink=FeeSink.TREASURY), True, 0.0)),
-           "Mar 2026", ("era_contracts",),
+           "May 2026", ("era_contracts_v31",),
            "10 ZK per interop call, the draft-v31 default, if it went to the treasury (in that code it goes to "
            "the operator)."),
     Preset("SWIFT-scale, source's claim", replace(BASELINE, messages_per_day=SWIFT_CLAIM_MESSAGES_PER_DAY,

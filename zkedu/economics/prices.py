@@ -28,6 +28,8 @@ def simulate_gbm_prices(price: float, volatility: float, drift: float, days: int
                         seed: int) -> np.ndarray:
     """GBM price paths, shape (paths, days), all starting at ``price`` on day 0.
 
+    Source: Black & Scholes (1973), the lognormal price model; exact discretisation of dS = mu S dt + sigma S dW.
+
     >>> p = simulate_gbm_prices(0.05, 0.8, 0.0, days=3, paths=2, seed=1)
     >>> p.shape, float(p[0, 0])
     ((2, 3), 0.05)

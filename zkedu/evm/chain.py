@@ -14,12 +14,22 @@ from eth import constants
 from eth._utils.address import force_bytes_to_address, generate_contract_address
 from eth.chains.base import MiningChain
 from eth.db.atomic import AtomicDB
+from eth.exceptions import VMError
 from eth.vm.forks.prague import PragueVM
 from eth.vm.forks.prague.computation import PragueComputation
 from eth.vm.forks.prague.state import PragueState
 from eth_keys import keys
 
-from zkedu.evm.meter import PRECOMPILE_NAMES, TX_BASE_GAS, GasBreakdown, GasMeter, compute_calldata_gas
+from zkedu.evm.meter import (
+    ECPAIRING_BASE_GAS,
+    ECPAIRING_PER_PAIR_GAS,
+    PRECOMPILE_NAMES,
+    TX_BASE_GAS,
+    GasBreakdown,
+    GasMeter,
+    compute_calldata_gas,
+)
+from zkedu.evm.precompiles import ECPAIRING_ADDRESS, compute_ecpairing
 
 KECCAK256_OPCODE = 0x20
 BLOCK_GAS_LIMIT = 36_000_000  # Ethereum mainnet's block gas limit through 2025
@@ -40,9 +50,30 @@ class CallResult:
         return self.gas.total
 
 
-def _metered_vm_class(meter: GasMeter) -> type[PragueVM]:
+def _ecpairing_by_zkedu(computation: Any) -> Any:
+    """ecPairing (0x08) with py-evm's gas and failure behaviour, the pairings computed by zkedu.curves.
+
+    A fast path (about 3x faster than py-evm's own, which runs py_ecc's pairing); the tests check that both
+    give the same output, the same gas and the same failures.
+    """
+    data = bytes(computation.msg.data)
+    if len(data) % 192:
+        raise VMError("Invalid ECPAIRING parameters")
+    gas = ECPAIRING_BASE_GAS + ECPAIRING_PER_PAIR_GAS * (len(data) // 192)
+    computation.consume_gas(gas, reason="ECPAIRING Precompile")
+    try:
+        accepted = compute_ecpairing(data)
+    except ValueError as e:
+        raise VMError(f"Invalid ECPAIRING parameters: {e}") from e
+    computation.output = int(accepted).to_bytes(32, "big")
+    return computation
+
+
+def _metered_vm_class(meter: GasMeter, fast_pairing: bool) -> type[PragueVM]:
     """PragueVM whose BN254/modexp precompiles and KECCAK256 opcode report their gas to ``meter``."""
     precompiles = dict(PragueComputation.get_precompiles())
+    if fast_pairing:
+        precompiles[ECPAIRING_ADDRESS] = _ecpairing_by_zkedu
     for number, name in PRECOMPILE_NAMES.items():
         address = force_bytes_to_address(bytes([number]))
         precompiles[address] = meter.wrap_precompile(name, precompiles[address])
@@ -58,6 +89,10 @@ def _metered_vm_class(meter: GasMeter) -> type[PragueVM]:
 class LocalChain:
     """An in-memory chain running Prague from block 0, with one account holding plenty of ether.
 
+    ``fast_pairing`` (default) computes ecPairing with zkedu.curves instead of py-evm's py_ecc code: same
+    gas, same output, same failures, a third of the time. ``LocalChain(fast_pairing=False)`` is py-evm as
+    it ships.
+
     >>> from zkedu.evm import compile_vyper
     >>> chain = LocalChain()
     >>> address = chain.deploy(compile_vyper("@external\\ndef f() -> uint256:\\n    return 7\\n"))
@@ -66,10 +101,11 @@ class LocalChain:
     (True, 7)
     """
 
-    def __init__(self) -> None:
+    def __init__(self, fast_pairing: bool = True) -> None:
         self.meter = GasMeter()
+        vm_class = _metered_vm_class(self.meter, fast_pairing)
         chain_class = MiningChain.configure(
-            __name__="ZkeduLocalChain", vm_configuration=((0, _metered_vm_class(self.meter)),), chain_id=1337
+            __name__="ZkeduLocalChain", vm_configuration=((0, vm_class),), chain_id=1337
         )
         self.sender = _SENDER_KEY.public_key.to_canonical_address()
         genesis = {

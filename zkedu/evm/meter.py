@@ -74,7 +74,7 @@ class GasBreakdown:
 
     @property
     def other(self) -> int:
-        """Execution gas outside precompiles and keccak: arithmetic, memory, jumps, call overhead."""
+        """Execution gas outside precompiles and keccak (arithmetic, memory, jumps, call overhead)."""
         return self.total - self.named
 
     def count(self, name: str) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from zkedu.curves import BN254, Point
+from zkedu.curves import BN254, G2Point, Point
 
 ECADD_ADDRESS = bytes(19) + b"\x06"
 ECMUL_ADDRESS = bytes(19) + b"\x07"
@@ -57,6 +57,45 @@ def encode_g2(Q: Point) -> bytes:
     zi = z.inv()
     ax, ay = x * zi, y * zi
     return b"".join(_word(c) for c in (ax.coeffs[1], ax.coeffs[0], ay.coeffs[1], ay.coeffs[0]))
+
+
+def decode_g2(data: bytes) -> Point:
+    """The BN254 G2 point of 128 bytes (x_im, x_re, y_im, y_re); zeros are infinity.
+
+    ValueError for a coordinate >= p, a point off the twist, or one outside the order-r subgroup (the
+    twist's cofactor is not 1, so ecPairing must check it).
+
+    Spec: EIP-197, "Encoding" and "Definition of the pairing check".
+    """
+    if not isinstance(data, bytes | bytearray) or len(data) != 128:
+        raise ValueError(f"a G2 point is 128 bytes, got {data!r:.40}")
+    x_im, x_re, y_im, y_re = (int.from_bytes(data[i : i + 32], "big") for i in range(0, 128, 32))
+    if max(x_im, x_re, y_im, y_re) >= BN254.p:
+        raise ValueError(f"G2 coordinate >= p: {(x_im, x_re, y_im, y_re)}")
+    if x_im == x_re == y_im == y_re == 0:
+        return BN254.Z2
+    FQ2 = BN254.backend.FQ2
+    Q = G2Point(FQ2([x_re, x_im]), FQ2([y_re, y_im]), FQ2.one())
+    if not BN254.is_on_curve(Q):
+        raise ValueError(f"G2 point not on BN254's twist: {(x_im, x_re, y_im, y_re)}")
+    if not BN254.in_subgroup(Q):
+        raise ValueError(f"G2 point not in the order-r subgroup: {(x_im, x_re, y_im, y_re)}")
+    return Q
+
+
+def compute_ecpairing(data: bytes) -> bool:
+    """What ecPairing (0x08) answers for ``data``: is the product of the pairings of its (G1, G2) pairs 1?
+
+    ValueError for input the precompile rejects (length not a multiple of 192, any invalid point); the
+    pairings themselves are zkedu.curves' (one shared final exponentiation), tested against py-evm's.
+
+    Spec: EIP-197.
+    """
+    if not isinstance(data, bytes | bytearray) or len(data) % 192:
+        raise ValueError(f"ecPairing input must be a multiple of 192 bytes, got {len(data)}")
+    pairs = [(decode_g1(data[i : i + 64]), decode_g2(data[i + 64 : i + 192])) for i in range(0, len(data), 192)]
+    finite = [(P, Q) for P, Q in pairs if not (BN254.is_inf(P) or BN254.is_inf(Q))]  # e(P, ∞) = e(∞, Q) = 1
+    return BN254.pairing_check(finite) if finite else True
 
 
 def encode_ecadd_input(P: Point, Q: Point) -> bytes:

@@ -7,7 +7,8 @@ keccak(versioned hash || opening point || claimed value) on to the validity proo
 blob's content really evaluates to the claimed value at that point.
 
 Source: era-contracts da-contracts/contracts/RollupL1DAValidator.sol (_getPublishedBlobCommitment,
-_pointEvaluationPrecompile; BLOBS_SUPPORTED = 6); zksync-facts.md §1e.
+_pointEvaluationPrecompile; BLOBS_SUPPORTED = 6); the opening point is defined in matter-labs/era-zkevm_circuits
+src/eip_4844/mod.rs (the low 16 bytes of keccak(linear hash || versioned hash)).
 """
 
 from __future__ import annotations

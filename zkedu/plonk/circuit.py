@@ -55,7 +55,7 @@ class Circuit:
 
     @property
     def size(self) -> int:
-        """The evaluation-domain size n: the smallest power of two >= the row count (and >= 8)."""
+        """The evaluation-domain size n, the smallest power of two holding every row (at least 8)."""
         n = 8
         while n < len(self.gates):
             n *= 2

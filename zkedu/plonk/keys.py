@@ -34,6 +34,8 @@ COSET_SHIFT = 5  # offset of the size-4n coset where the quotient is computed (F
 # The visible secret of the teaching setup: a fixed, documented number, so every reader gets the same keys.
 TEACHING_TAU = int.from_bytes(b"zkedu teaching tau, insecure", "big") % F.modulus
 G1Affine = tuple[int, int]
+# One teaching setup serves every circuit up to n = 4,096 (the 4-account transfers circuit), built once.
+SHARED_SETUP_DEGREE = 4096 + 5
 
 
 def to_affine(P: Point) -> G1Affine:
@@ -136,7 +138,7 @@ def _extend_to_coset_ints(poly: Polynomial, size: int) -> list[int]:
 def compute_proving_key(circuit: Circuit, setup: TrustedSetup | None = None) -> ProvingKey:
     """Interpolate and commit the selectors and σ: the preprocessing step (once per circuit)."""
     n = circuit.size
-    setup = setup or teaching_setup(n + 5)
+    setup = setup or teaching_setup(max(n + 5, SHARED_SETUP_DEGREE))
     if setup.degree < n + 5:
         raise ValueError(f"the setup's degree {setup.degree} is below n + 5 = {n + 5} (t_hi has n + 6 coefficients)")
     polys = {name: Polynomial(F, intt_ints(F, column)) for name, column in circuit.selectors().items()}

@@ -86,10 +86,14 @@ def compute_template_values(vk: Mapping[str, Any]) -> dict[str, int | str]:
     return values
 
 
+def read_verifier_template() -> str:
+    """The Vyper template ``plonk_verifier.vy`` as shipped in the package (placeholders not filled in)."""
+    return resources.files("zkedu.plonk").joinpath("plonk_verifier.vy").read_text(encoding="utf-8")
+
+
 def render_verifier_source(vk: Mapping[str, Any]) -> str:
     """Vyper source of a verifier contract for ``vk``: the template with every ``${NAME}`` filled in."""
-    template = resources.files("zkedu.plonk").joinpath("plonk_verifier.vy").read_text(encoding="utf-8")
-    return Template(template).substitute(compute_template_values(vk))
+    return Template(read_verifier_template()).substitute(compute_template_values(vk))
 
 
 SNARKJS_PROOF_POINTS = ("A", "B", "C", "Z", "T1", "T2", "T3", "Wxi", "Wxiw")
@@ -145,12 +149,15 @@ class OnchainVerdict:
 
 
 class OnchainVerifier:
-    """A verifier contract for one verification key, deployed on its own ``LocalChain``."""
+    """A verifier contract for one verification key, deployed on its own ``LocalChain``.
 
-    def __init__(self, vk: Mapping[str, Any]) -> None:
+    ``fast_pairing=False`` runs py-evm's own ecPairing instead of zkedu's (same answers, same gas, slower).
+    """
+
+    def __init__(self, vk: Mapping[str, Any], fast_pairing: bool = True) -> None:
         self.n_public = int(vk["nPublic"])
         self.source = render_verifier_source(vk)
-        self.chain = LocalChain()
+        self.chain = LocalChain(fast_pairing=fast_pairing)
         self.address = self.chain.deploy(compile_vyper(self.source))
 
     def verify(self, public_inputs: Sequence[int], proof: bytes) -> OnchainVerdict:
@@ -182,7 +189,8 @@ def verify_transfers_onchain(pre_balances: list[int], post_balances: list[int], 
     The contract is generated for the transfers circuit of ``len(pre_balances)`` accounts, compiled and
     deployed once, then called with calldata ``verifyProof(proof, pre ‖ post)``. The proof's bytes go to
     the EVM exactly as given; the contract rejects any that are malformed. Balances that cannot be
-    encoded at all (not ints in [0, 2^256), empty, or lists of different lengths) raise ValueError.
+    encoded at all (not ints in [0, 2^256), empty, or lists of different lengths) raise ValueError, and so
+    do more accounts than the teaching rollup has a circuit for (``zkedu.plonk.api.MAX_ACCOUNTS``).
 
     Source: zkedu.plonk.api (the statement: the public inputs are pre ‖ post); snarkjs's Solidity verifier
     (the calldata layout).

@@ -54,8 +54,8 @@ G2_Y_RE: constant(uint256) = 849565392312343141760497324748927243841819058726360
 OFFSET_A: constant(uint256) = 4  # [a], [b], [c] then [z], [t_lo], [t_mid], [t_hi]: 64 bytes each
 OFFSET_Z: constant(uint256) = 4 + 192
 OFFSET_T: constant(uint256) = 4 + 256
-OFFSET_W: constant(uint256) = 4 + 448  # [W_ζ], [W_ζω]
-OFFSET_EVALS: constant(uint256) = 4 + 576  # a(ζ), b(ζ), c(ζ), s1(ζ), s2(ζ), z(ζω)
+OFFSET_W: constant(uint256) = 4 + 448  # [W_ξ], [W_ξω]
+OFFSET_EVALS: constant(uint256) = 4 + 576  # a(ξ), b(ξ), c(ξ), s1(ξ), s2(ξ), z(ξω)
 OFFSET_PUBLIC: constant(uint256) = 4 + 768
 WORD: constant(uint256) = 32  # bytes
 CALLDATA_SIZE: constant(uint256) = OFFSET_PUBLIC + 32 * N_PUBLIC  # exactly; longer input is rejected
@@ -165,12 +165,12 @@ def _compute_challenges() -> Challenges:
         concat(VK_TRANSCRIPT, slice(msg.data, OFFSET_PUBLIC, 32 * N_PUBLIC), slice(msg.data, OFFSET_A, 192))
     )
     gamma: uint256 = convert(keccak256(convert(beta, bytes32)), uint256) % R
-    # Round 2: [z] gives alpha.  Round 3: [t_lo], [t_mid], [t_hi] give the evaluation point xi (ζ).
+    # Round 2: [z] gives alpha.  Round 3: [t_lo], [t_mid], [t_hi] give the evaluation point xi (ξ).
     alpha: uint256 = self._challenge(
         concat(convert(beta, bytes32), convert(gamma, bytes32), slice(msg.data, OFFSET_Z, 64))
     )
     xi: uint256 = self._challenge(concat(convert(alpha, bytes32), slice(msg.data, OFFSET_T, 192)))
-    # Round 4: the six evaluations give v.  Round 5: [W_ζ], [W_ζω] give u.
+    # Round 4: the six evaluations give v.  Round 5: [W_ξ], [W_ξω] give u.
     v: uint256 = self._challenge(concat(convert(xi, bytes32), slice(msg.data, OFFSET_EVALS, 192)))
     u: uint256 = self._challenge(slice(msg.data, OFFSET_W, 128))
     return Challenges(beta=beta, gamma=gamma, alpha=alpha, xi=xi, v=v, u=u)
@@ -294,8 +294,8 @@ def _inputs_are_canonical(proof: uint256[24], public_inputs: uint256[N_PUBLIC]) 
 @view
 def verifyProof(proof: uint256[24], pubSignals: uint256[N_PUBLIC]) -> bool:
     """
-    @notice True iff `proof` (words: [a], [b], [c], [z], [t_lo], [t_mid], [t_hi], [W_ζ], [W_ζω] as (x, y),
-            then a(ζ), b(ζ), c(ζ), s1(ζ), s2(ζ), z(ζω)) proves the baked-in circuit on `pubSignals`.
+    @notice True iff `proof` (words: [a], [b], [c], [z], [t_lo], [t_mid], [t_hi], [W_ξ], [W_ξω] as (x, y),
+            then a(ξ), b(ξ), c(ξ), s1(ξ), s2(ξ), z(ξω)) proves the baked-in circuit on `pubSignals`.
     """
     if not self._inputs_are_canonical(proof, pubSignals):
         return False
@@ -329,7 +329,7 @@ def verifyProof(proof: uint256[24], pubSignals: uint256[N_PUBLIC]) -> bool:
         f = self._ec_add(f, self._ec_mul(points[i], vi))
         e = uint256_addmod(e, uint256_mulmod(vi, proof[18 + i], R), R)
 
-    # [A1] = [W_ζ] + u[W_ζω];  [B1] = ξ[W_ζ] + uξω[W_ζω] + [F] - [E]
+    # [A1] = [W_ξ] + u[W_ξω];  [B1] = ξ[W_ξ] + uξω[W_ξω] + [F] - [E]
     w_xi: G1Point = G1Point(x=proof[14], y=proof[15])
     w_xiw: G1Point = G1Point(x=proof[16], y=proof[17])
     a1: G1Point = self._ec_add(w_xi, self._ec_mul(w_xiw, ch.u))

@@ -15,7 +15,7 @@ from zkedu.poly.coeff import Polynomial
 from zkedu.poly.domain import Domain
 from zkedu.poly.evals import PolynomialEvals, evaluate_on_domain
 from zkedu.poly.interpolate import interpolate_lagrange, lagrange_basis
-from zkedu.poly.ntt import coset_intt, coset_ntt, dft_naive, intt, ntt
+from zkedu.poly.ntt import coset_intt, coset_ntt, dft_naive, fft, intt, ntt
 from zkedu.poly.ntt_ints import coset_intt_ints, coset_ntt_ints, intt_ints, ntt_ints
 from zkedu.poly.ntt_numpy import intt_numpy, ntt_numpy
 from zkedu.poly.reed_solomon import ReedSolomonCode, hamming_distance
@@ -31,6 +31,7 @@ __all__ = [
     "coset_ntt_ints",
     "dft_naive",
     "evaluate_on_domain",
+    "fft",
     "hamming_distance",
     "interpolate_lagrange",
     "intt",

@@ -58,6 +58,11 @@ class Domain:
         return tuple(points)
 
     @cached_property
+    def element_ints(self) -> tuple[int, ...]:
+        """The points as canonical ints (cached), for the int fast paths such as ``PolynomialEvals.evaluate_fast``."""
+        return tuple(int(x) for x in self.elements)
+
+    @cached_property
     def _index(self) -> dict[int, int]:
         return {int(x): i for i, x in enumerate(self.elements)}
 

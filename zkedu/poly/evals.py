@@ -136,8 +136,8 @@ class PolynomialEvals:
         x = to_element(self.field, x)
         if not isinstance(x, FieldElement):
             raise TypeError(f"evaluate_fast works in a prime field, got {self.field!r}")
-        points = [int(x_i) for x_i in self.domain.elements]
-        values = [int(v) for v in self.values]
+        points = list(self.domain.element_ints)
+        values = [v.value for v in self.values]
         return x.field(_barycentric_ints(values, points, int(self.domain.offset), int(x), x.field.modulus))
 
     def divide_by_linear(self, z: int | Element, y: int | Element) -> PolynomialEvals:

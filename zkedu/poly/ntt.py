@@ -43,20 +43,21 @@ def dft_naive(field: Field, values: Sequence[int | Element]) -> list[Element]:
     return out
 
 
-def _fft(a: list[Element], omega: Element) -> list[Element]:
-    """Recursive radix-2 Cooley-Tukey on a list whose length is a power of two.
+def fft(a: list[Element], omega: Element) -> list[Element]:
+    """The values A(ω^0), ..., A(ω^(n-1)) by recursive radix-2 Cooley-Tukey; n = len(a) a power of two, ω of order n.
 
     Split A(X) = E(X²) + X·O(X²) into even- and odd-indexed coefficients. Because ω² is a primitive
     (n/2)-th root of unity, E and O need only n/2 values each, on the half-size domain; then for
-    k < n/2 (and ω^(k + n/2) = -ω^k):
+    k < n/2 (and ω^(k + n/2) = -ω^k)::
+
         A(ω^k)       = E(ω^2k) + ω^k·O(ω^2k)
         A(ω^(k+n/2)) = E(ω^2k) - ω^k·O(ω^2k)
     """
     n = len(a)
     if n == 1:
         return a
-    even = _fft(a[0::2], omega * omega)
-    odd = _fft(a[1::2], omega * omega)
+    even = fft(a[0::2], omega * omega)
+    odd = fft(a[1::2], omega * omega)
     out: list[Element] = [None] * n
     w = omega**0
     for k in range(n // 2):
@@ -79,7 +80,7 @@ def ntt(field: Field, coeffs: Sequence[int | Element]) -> list[Element]:
     [1, 2, 3, 4]
     """
     a = _check_values(field, coeffs)
-    return _fft(a, field.root_of_unity(len(a)))
+    return fft(a, field.root_of_unity(len(a)))
 
 
 def intt(field: Field, values: Sequence[int | Element]) -> list[Element]:
@@ -93,7 +94,7 @@ def intt(field: Field, values: Sequence[int | Element]) -> list[Element]:
     a = _check_values(field, values)
     n = len(a)
     inv_n = field(1) / field(n)
-    return [v * inv_n for v in _fft(a, field(1) / field.root_of_unity(n))]
+    return [v * inv_n for v in fft(a, field(1) / field.root_of_unity(n))]
 
 
 def coset_ntt(field: Field, coeffs: Sequence[int | Element], offset: int | Element) -> list[Element]:
@@ -109,7 +110,7 @@ def coset_ntt(field: Field, coeffs: Sequence[int | Element], offset: int | Eleme
     for a_j in a:
         scaled.append(a_j * power)
         power = power * c
-    return _fft(scaled, field.root_of_unity(len(a)))
+    return fft(scaled, field.root_of_unity(len(a)))
 
 
 def coset_intt(field: Field, values: Sequence[int | Element], offset: int | Element) -> list[Element]:

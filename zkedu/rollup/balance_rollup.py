@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from zkedu.constants import COMMIT_BASE_GAS, COMMIT_GAS_PER_BATCH, EXECUTE_BASE_GAS, PROVE_GAS
 from zkedu.hashing import keccak256
-from zkedu.rollup.l1 import COMMIT_BASE_GAS, COMMIT_GAS_PER_BATCH, EXECUTE_BASE_GAS, PROVE_GAS
 
 Verifier = Callable[[list[int], list[int], bytes], tuple[bool, int]]
 

@@ -29,7 +29,9 @@ def blob_opening_point(linear_hash: bytes, versioned_hash: bytes) -> int:
     On Era the operator supplies z (16 bytes) with the commit and the proof circuit ties it to the blob's
     content; this model has no circuit, so its L1 recomputes z the same way from the blob it is shown.
 
-    Source: EC da-contracts RollupL1DAValidator.sol (_getPublishedBlobCommitment: 16-byte opening point).
+    Source: matter-labs/era-zkevm_circuits src/eip_4844/mod.rs (eip_4844_entry_point: the challenge is
+    keccak(linear hash || versioned hash), truncated to its last 16 bytes); era-contracts da-contracts
+    RollupL1DAValidator.sol (_getPublishedBlobCommitment: the 16-byte opening point).
     """
     for name, h in (("linear_hash", linear_hash), ("versioned_hash", versioned_hash)):
         if not isinstance(h, bytes) or len(h) != 32:

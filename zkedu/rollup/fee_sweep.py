@@ -33,14 +33,20 @@ from fractions import Fraction
 
 import numpy as np
 
-from zkedu.constants import ERA_EXECUTION_DELAY_SECONDS, GAS_PER_BLOB, L1_GAS_PER_PUBDATA_BYTE, USABLE_BYTES_PER_BLOB
+from zkedu.constants import ERA_EXECUTION_DELAY_SECONDS, GAS_PER_BLOB, USABLE_BYTES_PER_BLOB
 from zkedu.rollup.amortisation import BATCH_FIXED_L1_GAS
 from zkedu.rollup.compression import ENUMERATION_INDEX_BYTES, METADATA_BYTES, NAIVE_STATE_DIFF_BYTES
 from zkedu.rollup.fees import compute_tx_overhead_gas
+from zkedu.rollup.l1_data_pricing import TOKENS_PER_NONZERO_BYTE, TOTAL_COST_FLOOR_PER_TOKEN
+from zkedu.rollup.seal import L2_GAS_PER_CIRCUIT_ESTIMATE, MAX_CIRCUITS_PER_BATCH
 
 L1_SLOT_SECONDS = 12  # an L1 block: the assumed wait for the commit transaction to be included
 ASSUMED_PROVE_SECONDS = 3600  # an assumption: proving time is not published; it only matters if > the delay
 MAINNET_BATCH_TIMEOUT_SECONDS = 8 * 3600  # ~8 h: Era mainnet override (ERA etc/env/.../mainnet.yaml)
+
+# What calldata costs the operator on L1 since Pectra: EIP-7623's floor, 40 gas per byte, counting every byte
+# of compressed pubdata as non-zero (it has few zero bytes). ZKsync's fee model still charges 17.
+CALLDATA_GAS_PER_BYTE_AT_FLOOR = TOTAL_COST_FLOOR_PER_TOKEN * TOKENS_PER_NONZERO_BYTE
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,8 @@ class ChainSettings:
     """A chain's limits and prices that the sweep holds fixed (Era's values where it has them)."""
 
     max_transactions: int = 8_192
-    max_gas_per_batch: int = 200_000_000
+    max_circuits_per_batch: int = MAX_CIRCUITS_PER_BATCH
+    l2_gas_per_circuit: int = L2_GAS_PER_CIRCUIT_ESTIMATE  # an estimate: see zkedu.rollup.seal
     max_pubdata_per_batch: int = 240_000
     close_fraction: Fraction = Fraction(95, 100)
     fixed_l1_gas_per_batch: int = BATCH_FIXED_L1_GAS
@@ -93,7 +100,7 @@ class ChainSettings:
     execution_delay_seconds: float = ERA_EXECUTION_DELAY_SECONDS
 
     def __post_init__(self) -> None:
-        for name in ("max_transactions", "max_gas_per_batch", "max_pubdata_per_batch"):
+        for name in ("max_transactions", "max_circuits_per_batch", "l2_gas_per_circuit", "max_pubdata_per_batch"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int):
                 raise TypeError(f"{name} must be an int, got {type(value).__name__}: {value!r}")
@@ -163,7 +170,8 @@ def compute_batch_size_cap(use: MixUse, chain: ChainSettings = ChainSettings()) 
     """The largest batch the limits allow: the first size at which some resource reaches 95% of its limit."""
     caps = [math.ceil(chain.close_fraction * chain.max_transactions)]
     if use.gas > 0:
-        caps.append(math.ceil(chain.close_fraction * chain.max_gas_per_batch / use.gas))
+        circuits_as_gas = chain.max_circuits_per_batch * chain.l2_gas_per_circuit  # circuits estimated from gas
+        caps.append(math.ceil(chain.close_fraction * circuits_as_gas / use.gas))
     if use.pubdata_bytes > 0:
         caps.append(math.ceil(chain.close_fraction * chain.max_pubdata_per_batch / use.pubdata_bytes))
     return max(1, min(caps))
@@ -191,7 +199,7 @@ def compute_batch_economics(
         blobs = np.maximum(np.ceil(n * bytes_per_tx / USABLE_BYTES_PER_BLOB), 1.0)
         pubdata = blobs * GAS_PER_BLOB * blob_base_fee / n
     else:
-        pubdata = np.full_like(n, bytes_per_tx * L1_GAS_PER_PUBDATA_BYTE * l1_gas_price)
+        pubdata = np.full_like(n, bytes_per_tx * CALLDATA_GAS_PER_BYTE_AT_FLOOR * l1_gas_price)
     execution = np.full_like(n, float(use.execution_gas) * chain.minimal_l2_gas_price)
     overhead = chain.fixed_l1_gas_per_batch * l1_gas_price / n
     # mean wait to seal: resource-bound, arrivals spread over (n - 1) / rate; timeout-bound, the first
@@ -234,7 +242,7 @@ def compute_batch_economics_exact(
         blobs = max(math.ceil(n * use.pubdata_bytes / USABLE_BYTES_PER_BLOB), 1)
         pubdata = Fraction(blobs * GAS_PER_BLOB * blob_base_fee) / n
     else:
-        pubdata = use.pubdata_bytes * L1_GAS_PER_PUBDATA_BYTE * l1_gas_price
+        pubdata = use.pubdata_bytes * CALLDATA_GAS_PER_BYTE_AT_FLOOR * l1_gas_price
     overhead = Fraction(chain.fixed_l1_gas_per_batch * l1_gas_price) / n
     wait = (n - 1) / (2 * rate) if cap <= by_time else (timeout + (n - 1) * timeout / 2) / n
     commit = wait + Fraction(chain.l1_inclusion_seconds)

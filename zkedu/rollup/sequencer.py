@@ -5,28 +5,31 @@ is rejected with a ``RejectReason`` and the batch goes on. Then the seal criteri
 state keeper does, to the batch's resources with the transaction added:
 
 * the transaction alone uses more than 95% of a limit  -> reject it (it could never fit); this applies to
-  its sizes (gas, pubdata bytes, L2->L1 logs), as Era's geometry criteria; one transaction always fits
+  its sizes (estimated circuits, pubdata bytes, L2->L1 logs), as Era's geometry criteria; one transaction always fits
   the count limits (slots, priority transactions) on its own;
 * the batch would exceed a limit                        -> seal the batch without it, retry it in the next;
 * the batch reaches 95% of a limit                      -> include it and seal.
 
-Resources: transaction slots, gas, pubdata bytes, blobs, L1->L2 (priority) transactions, L2->L1 logs; and
+Resources: transaction slots, proof circuits, pubdata bytes, blobs, L1->L2 (priority) transactions, L2->L1
+logs; and
 a timeout in simulated seconds since the batch opened. Pubdata is counted exactly, with the pubdata
 module's compressed size of each slot's net diff, plus 88 bytes per L2->L1 log and 4 + length per message.
 
-Gas: a transaction's computational gas (execution + per-tx overhead) counts towards the batch's gas limit;
-pubdata has its own limit. What one transaction does and pays is ``zkedu.rollup.execution``; the batch
-being filled is ``zkedu.rollup.open_batch``; the limits and the sealed ``Batch`` record are
-``zkedu.rollup.seal``.
+Circuits: Era has no per-batch gas limit; it limits proof circuits. A transaction's computational gas
+(execution + per-tx overhead) stands in for its circuits at ``seal.L2_GAS_PER_CIRCUIT_ESTIMATE`` gas per
+circuit (an estimate; see ``zkedu.rollup.seal``); pubdata has its own limit. What one transaction does
+and pays is ``zkedu.rollup.execution``; the batch being filled is ``zkedu.rollup.open_batch``; the limits
+and the sealed ``Batch`` record are ``zkedu.rollup.seal``.
 
 A sealed batch's state diffs are net per slot, in the order slots were first written in the batch, and the
 tree gives new slots their enumeration indices in that order, as does a node replaying the pubdata
 (``pubdata.update_known_slots``). Era's server assigns them in one fixed order of its deduplicated storage
 logs; the model's order is its own choice, shared by every part of the book.
 
-Source: ERA core/node/state_keeper/src/seal_criteria/ (conditional_sealer.rs, criteria/ files: slots, gas,
-pubdata_bytes, l1_l2_txs, l2_l1_logs), core/lib/config/src/configs/chain.rs; EC bootloader.yul
-(fee charged as gas x base fee, pubdata as gas_per_pubdata per byte).
+Source: ERA core/node/state_keeper/src/seal_criteria/ (conditional_sealer.rs, criteria/ files: slots,
+geometry_seal_criteria (circuits), pubdata_bytes, l1_l2_txs, l2_l1_logs),
+core/lib/config/src/configs/chain.rs; EC bootloader.yul (fee charged as gas x base fee, pubdata as
+gas_per_pubdata per byte).
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ from zkedu.rollup.tx import BOOTLOADER_ADDRESS, Deposit, RejectReason, Transacti
 DEFAULT_GAS_PRICE = 25_000_000  # wei per gas: the live minimal L2 gas price (Era, as of Nov 2026)
 DEFAULT_GAS_PER_PUBDATA = 10_000  # about ceil(254.87 gwei / 0.025 gwei) with the same live figures
 # The resources a lone transaction is judged on (its blob share is judged by its pubdata bytes).
-LONE_CHECKED = (SealCriterion.GAS, SealCriterion.PUBDATA, SealCriterion.L2_TO_L1_LOGS)
+LONE_CHECKED = (SealCriterion.CIRCUITS, SealCriterion.PUBDATA, SealCriterion.L2_TO_L1_LOGS)
 
 
 class Sequencer:
@@ -85,7 +88,7 @@ class Sequencer:
             raise ValueError(f"fee_account must be a non-zero 20-byte address, got {fee_account!r}")
         self.tree = tree if tree is not None else StateTree()
         self.limits = limits if limits is not None else SealLimits()
-        self._limits = self.limits.limits()
+        self._limits = self.limits.counting_limits()  # circuits counted as their gas equivalent
         self._close_at = tuple(self.limits.close_fraction * n for n in self._limits)
         self._reject_at = tuple(self.limits.reject_fraction * n if c in LONE_CHECKED else math.inf
                                 for c, n in zip(RESOURCES, self._limits, strict=True))
@@ -114,6 +117,13 @@ class Sequencer:
         """The resources of a batch holding ``tx`` alone, in ``RESOURCES`` order."""
         pubdata = EMPTY_PUBDATA_BYTES + max(0, fx.pubdata)  # restoring a slot's initial value shrinks pubdata
         return (1, fx.gas, pubdata, blobs_needed(pubdata), int(isinstance(tx, Deposit)), len(fx.logs))
+
+    def _describe_use(self, i: int, used: int) -> str:
+        """'<resource>: uses <used> of <limit>', circuits converted back from their gas equivalent."""
+        if RESOURCES[i] is SealCriterion.CIRCUITS:
+            rate = self.limits.l2_gas_per_circuit
+            return f"{RESOURCES[i].value}: uses {used / rate:.1f} of {self.limits.max_circuits} ({used} gas)"
+        return f"{RESOURCES[i].value}: uses {used} of {self._limits[i]}"
 
     def _seal(self, criterion: SealCriterion, closed_at: float | None) -> Batch:
         open_batch, root_before = self._batch, self.tree.root
@@ -173,7 +183,7 @@ class Sequencer:
             if too_big:
                 i = too_big[0]
                 self._reject(position, tx, RejectReason.EXCEEDS_BATCH_LIMIT,
-                             f"{RESOURCES[i].value}: uses {alone[i]} of {self._limits[i]}")
+                             self._describe_use(i, alone[i]))
                 return sealed
             over = [i for i, used in enumerate(after) if used > self._limits[i]]
             if over:

@@ -1,7 +1,10 @@
 """Chapter 8 widget: cost per transaction (L2 execution, pubdata, batch overhead) and latency vs arrival rate.
 
 The sweep over arrival rates is ``zkedu.rollup.fee_sweep.compute_batch_economics`` (vectorised); the fee the
-chain charges is ``zkedu.rollup.fees`` (exact integers), drawn beside the operator's cost.
+chain charges is ``zkedu.rollup.fees`` (exact integers) after the server's clip (``zkedu.rollup.fee_limits``),
+drawn beside the operator's cost. Since Fusaka (3 Dec 2025) the blob base fee cannot stay below EIP-7918's
+reserve, 1/16 of the execution base fee per blob gas; with the reserve switched on (the default) a chosen
+blob base fee below it is raised to it (``zkedu.rollup.l1_data_pricing.compute_effective_blob_base_fee``).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.figure import Figure
 
+from zkedu.rollup.fee_limits import compute_clipped_fee_input
 from zkedu.rollup.fee_sweep import (
     MAINNET_BATCH_TIMEOUT_SECONDS,
     SWAP,
@@ -20,7 +24,8 @@ from zkedu.rollup.fee_sweep import (
     compute_batch_economics,
     compute_mix_use,
 )
-from zkedu.rollup.fees import compute_blob_pubdata_price, compute_calldata_pubdata_price, compute_tx_fee, fee_model_v2
+from zkedu.rollup.fees import compute_blob_pubdata_price, compute_calldata_pubdata_price, compute_tx_fee
+from zkedu.rollup.l1_data_pricing import compute_effective_blob_base_fee
 from zkedu.rollup.units import GWEI
 from zkedu.widgets.common import Control, build_panel, control_defaults, label, new_figure, static_twin
 
@@ -33,6 +38,7 @@ CONTROLS = (
     Control("timeout", "batch timeout", 600.0, "selection", options=tuple(TIMEOUTS.items())),
     Control("l1_gas_price_gwei", "L1 gas price [gwei]", 10.0, "float", 0.5, 200.0, 0.5),
     Control("blob_base_fee_gwei", "blob base fee [gwei]", 1.0, "log", -9, 2, 0.25),
+    Control("blob_reserve", "EIP-7918 reserve (since Fusaka)", True, "checkbox"),
     Control("da", "pubdata posted as", "blobs", "buttons", options=("blobs", "calldata")),
     Control("compression", "state-diff compression", True, "checkbox"),
     Control("transfer_share", "share of transfers (rest swaps)", 0.7, "float", 0.0, 1.0, 0.05),
@@ -52,6 +58,7 @@ class FeeSweep:
     fee_charged_wei: float
     base_fee: int
     gas_per_pubdata: int
+    blob_base_fee: int  # wei per blob gas, after EIP-7918's reserve when it is on
 
 
 def _wei(gwei: float) -> int:
@@ -62,9 +69,10 @@ def _wei(gwei: float) -> int:
 
 def compute_fee_charged(l1_gas_price: int, l1_pubdata_price: int, transfer_share: float,
                         compression: bool) -> tuple[float, int, int]:
-    """Mean fee per transaction of the mix under fee model V2 (wei), with the batch's base fee and gas per pubdata."""
-    fees = fee_model_v2(l1_gas_price, l1_pubdata_price, CHAIN.minimal_l2_gas_price,
-                        max_pubdata_per_batch=CHAIN.max_pubdata_per_batch)
+    """Mean fee per transaction of the mix under fee model V2, clipped as the server does (wei), with the batch's
+    base fee and gas per pubdata."""
+    fees = compute_clipped_fee_input(l1_gas_price, l1_pubdata_price, CHAIN.minimal_l2_gas_price,
+                                     max_pubdata_per_batch=CHAIN.max_pubdata_per_batch)
     total = 0.0
     for profile, share in ((TRANSFER, transfer_share), (SWAP, 1 - transfer_share)):
         nbytes = profile.compressed_bytes if compression else profile.naive_bytes
@@ -80,9 +88,12 @@ def update(
     da: str = DEFAULTS["da"],
     compression: bool = DEFAULTS["compression"],
     transfer_share: float = DEFAULTS["transfer_share"],
+    blob_reserve: bool = DEFAULTS["blob_reserve"],
 ) -> FeeSweep:
     """The data the widget draws for one setting of its controls."""
     l1_gas_price, blob_base_fee = _wei(l1_gas_price_gwei), _wei(blob_base_fee_gwei)
+    if blob_reserve:  # the L1 gas price stands in for the execution base fee
+        blob_base_fee = compute_effective_blob_base_fee(blob_base_fee, l1_gas_price)
     use = compute_mix_use(transfer_share, compression)
     common = {"use": use, "l1_gas_price": float(l1_gas_price), "blob_base_fee": float(blob_base_fee),
               "da": da, "timeout": timeout, "chain": CHAIN}
@@ -91,7 +102,7 @@ def update(
     pubdata_price = (compute_blob_pubdata_price(blob_base_fee) if da == "blobs"
                      else compute_calldata_pubdata_price(l1_gas_price))
     fee, base_fee, gas_per_pubdata = compute_fee_charged(l1_gas_price, pubdata_price, transfer_share, compression)
-    return FeeSweep(ARRIVAL_RATES, sweep, float(arrival_rate), point, fee, base_fee, gas_per_pubdata)
+    return FeeSweep(ARRIVAL_RATES, sweep, float(arrival_rate), point, fee, base_fee, gas_per_pubdata, blob_base_fee)
 
 
 def draw(data: FeeSweep) -> Figure:
@@ -129,11 +140,12 @@ def describe(data: FeeSweep) -> str:
     return (
         f"<b>{data.arrival_rate:,.2f} tx/s</b>: batches of {n:,.0f} txs (sealed by {bound}); cost per tx "
         f"{p.execution_wei[0] / GWEI:,.0f} + {p.pubdata_wei[0] / GWEI:,.0f} + {p.overhead_wei[0] / GWEI:,.0f} gwei "
-        f"(execution + pubdata + overhead), fee charged {data.fee_charged_wei / GWEI:,.0f} gwei; "
+        f"(execution + pubdata + overhead), fee charged {data.fee_charged_wei / GWEI:,.0f} gwei "
+        f"(blob base fee {data.blob_base_fee / GWEI:,.3g} gwei); "
         f"committed after {p.commit_seconds[0] / 60:,.1f} min, final after {p.finality_seconds[0] / 3600:,.2f} h"
     )
 
 
 def make_widget():  # -> ipywidgets.Widget
-    """Controls: arrival rate, batch timeout, L1 gas price, blob base fee, DA mode, compression, transaction mix."""
+    """Controls: arrival rate, timeout, L1 gas price, blob base fee and its reserve, DA mode, compression, tx mix."""
     return build_panel(CONTROLS, update, draw, describe)

@@ -1,4 +1,4 @@
-"""Chapter 2 exercises: an inverse, the generators of a group, and a norm in a quadratic extension.
+"""Chapter 2 exercises: an inverse, the generators of a group, a norm, and a primitive 32nd root of unity.
 
 Source: ``zkedu.field`` and ``zkedu.field_ext``, the types the chapter teaches.
 """
@@ -37,4 +37,31 @@ register(Exercise(
     hint="the norm of a + bu is a² - r·b², here with r = -1, reduced mod 7.",
     expected=lambda: int(QuadraticExtension(PrimeField(7), -1)(2, 3).norm()),
     targeted_hint=lambda a: "reduce your answer modulo 7." if not 0 <= a < 7 else None,
+))
+
+
+def is_primitive_32nd_root(answer: int) -> bool:
+    """Whether answer, read in F_97, has multiplicative order exactly 32."""
+    x = PrimeField(97)(answer)
+    return x ** 32 == 1 and x ** 16 != 1
+
+
+def hint_root_of_unity(answer: int) -> str | None:
+    """Say what the order of the reader's element divides, when it is too small."""
+    x = PrimeField(97)(answer)
+    if x == 0:
+        return "0 has no multiplicative order; pick a nonzero element."
+    if x ** 32 != 1:
+        return f"{answer}^32 is {int(x ** 32)} in F_97, not 1: its order does not divide 32."
+    return f"{answer}^16 is already 1, so its order divides 16; you need an element of order exactly 32."
+
+
+register(Exercise(
+    "ch02-root-of-unity",
+    how_to_answer="an integer between 1 and 96",
+    hint="96 = 2^5 · 3. Take any generator g of F_97* and raise it to (p - 1)/32; or test candidates x with "
+         "x^32 = 1 and x^16 ≠ 1.",
+    is_correct=lambda answer: is_primitive_32nd_root(answer),
+    targeted_hint=hint_root_of_unity,
+    note="Its powers are the 32 points of F_97's largest power-of-two NTT domain (2-adicity 5).",
 ))

@@ -1,13 +1,14 @@
-"""Chapter 3 exercises: interpolation, the Schwartz-Zippel bound and a Reed-Solomon code's distance.
+"""Chapter 3 exercises: interpolation, the Schwartz-Zippel bound, a Reed-Solomon code's distance, two FRI folds.
 
-Source: ``zkedu.poly``, the types the chapter teaches.
+Source: ``zkedu.poly`` and ``zkedu.fri``, the types and the protocol the chapter teaches.
 """
 
 from __future__ import annotations
 
 from zkedu.booktools.exercises import Exercise, register
 from zkedu.field import MERSENNE31, PrimeField
-from zkedu.poly import ReedSolomonCode, interpolate_lagrange
+from zkedu.fri import fold_evals
+from zkedu.poly import Domain, Polynomial, ReedSolomonCode, evaluate_on_domain, interpolate_lagrange
 
 F97 = PrimeField(97)
 
@@ -35,4 +36,37 @@ register(Exercise(
     hint="first work out n = k·blow-up; then how many points can two different polynomials of degree 7 share?",
     expected=lambda: ReedSolomonCode(F97, 8, blowup=4).minimum_distance,
     note="Two different codewords agree on at most k - 1 positions.",
+))
+
+FRI_POLY = (1, 2, 3, 4, 5, 6, 7, 8)  # f = 1 + 2X + ... + 8X^7 over F_97
+FRI_ALPHAS = (10, 2)
+
+
+def compute_twice_folded() -> list[int]:
+    """The coefficients of f folded twice (α = 10, then 2), computed with zkedu.fri on f's evaluations."""
+    layer = evaluate_on_domain(Polynomial(F97, FRI_POLY), Domain(F97, 16))
+    for alpha in FRI_ALPHAS:
+        layer = fold_evals(layer, F97(alpha))
+    coeffs = [int(c) for c in layer.to_polynomial().coeffs]
+    return coeffs + [0] * (2 - len(coeffs))
+
+
+def hint_fri_fold(answer: list) -> str | None:
+    """Point at the usual slips: the list's length, the reduction mod 97."""
+    if len(answer) != 2:
+        return f"f has degree 7; two folds leave degree below 2, so give 2 coefficients, not {len(answer)}."
+    if any(not isinstance(c, int) or not 0 <= c < 97 for c in answer):
+        return "give each coefficient as an integer reduced modulo 97."
+    return None
+
+
+register(Exercise(
+    "ch03-fri-fold",
+    how_to_answer="a list of 2 integers [c0, c1] (ascending, reduced mod 97)",
+    hint="one fold maps f(X) = f_e(X²) + X·f_o(X²) to f_e(Y) + α·f_o(Y); apply it with α = 10, then again "
+         "with α = 2 to the result.",
+    answer_types=(list,),
+    expected=compute_twice_folded,
+    targeted_hint=hint_fri_fold,
+    note="Degree 7 became degree 1 in two folds: each one halves the degree bound.",
 ))

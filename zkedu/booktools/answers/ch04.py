@@ -1,6 +1,6 @@
-"""Chapter 4 exercises: the order of a point and a discrete logarithm, both on toy curves.
+"""Chapter 4 exercises: the order of a point, a discrete logarithm, and one solved through the toy pairing (MOV).
 
-Source: ``zkedu.curves.toy``, the curve the chapter draws.
+Source: ``zkedu.curves.toy`` and ``zkedu.curves.toy_pairing``, the curves the chapter computes on.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import random
 
 from zkedu.booktools.exercises import Exercise, register
 from zkedu.curves.toy import ToyCurve, ToyPoint
+from zkedu.curves.toy_pairing import CURVE, R_TOY, G
 
 DLOG_CURVE = ToyCurve(97, -1, 1)
 DLOG_BASE = (3, 5)
@@ -40,4 +41,27 @@ register(Exercise(
     hint="walk the orbit E.orbit((3, 5)): entry number i (from 0) is (i + 1)·P.",
     is_correct=lambda answer: is_discrete_log(answer),
     targeted_hint=lambda a: f"{a}·(3, 5) is {DLOG_CURVE.mul(DLOG_BASE, a)}, not Q.",
+))
+
+PAIRING_SEED = 17
+
+
+def compute_pairing_exercise_point() -> ToyPoint:
+    """The point Q of chapter 4's pairing exercise: a seeded choice among the order-17 points other than G."""
+    candidates = [P for P in CURVE.points if P != G and CURVE.mul(P, R_TOY) is None]
+    return random.Random(PAIRING_SEED).choice(candidates)
+
+
+def is_pairing_discrete_log(answer: int) -> bool:
+    """Whether answer·G is the exercise's Q on y² = x³ + 3 over F_101."""
+    return CURVE.mul(G, answer) == compute_pairing_exercise_point()
+
+
+register(Exercise(
+    "ch04-pairing-dlog",
+    how_to_answer="an integer k with k·G = Q",
+    hint="compute t = toy_pairing(G, Q) and g = toy_pairing(G, G); then t = g^k, so try the powers of g "
+         "(there are only 17 of them).",
+    is_correct=lambda answer: is_pairing_discrete_log(answer),
+    note="The pairing moved the curve's discrete log into F_101², where it is no harder: the MOV attack.",
 ))
