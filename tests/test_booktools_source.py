@@ -53,3 +53,10 @@ def test_unknown_names_and_builtins_are_refused_by_name() -> None:
         show_source("zkedu.kzg.kzg.no_such_function")
     with pytest.raises(TypeError, match="len"):
         show_source(len)
+
+
+def test_no_chapter_uses_literalinclude_which_a_live_notebook_shows_as_a_bare_directive() -> None:
+    from tests.notebooks import chapter_notebooks
+
+    offenders = [p.name for p in chapter_notebooks() if "{literalinclude}" in p.read_text()]
+    assert not offenders, f"use a remove-input show_source(...) cell instead of literalinclude in: {offenders}"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from jupyter_client.kernelspec import KernelSpecManager
 from jupytext import TextFileContentsManager
 
 from tests.notebooks import ROOT, toc_files
@@ -15,7 +16,9 @@ CHAPTERS = toc_files()  # every page opens in Lab through jupytext, not only the
 
 
 def _as_lab_leaves_it(nb: nbformat.NotebookNode) -> None:
-    """What a live session adds: kernel info, widget state, outputs, execution counts and timings."""
+    """What a live session adds: the running kernel's spec, kernel info, widget state, outputs and timings."""
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": spec.display_name, "language": spec.language}
     nb.metadata["language_info"] = {"name": "python", "version": "3.11.2", "file_extension": ".py"}
     nb.metadata["widgets"] = {
         "application/vnd.jupyter.widget-state+json": {"state": {}, "version_major": 2, "version_minor": 0}
