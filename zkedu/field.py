@@ -236,20 +236,30 @@ def batch_inverse(elements: Sequence[Any], p: int | None = None) -> list[Any]:
     field, values = _split_many(elements, p)
     if not values:
         return []
-    m = field.modulus
-    # prefix[i] = e_0 * ... * e_{i-1}; one inverse of the total, then peel off one factor at a time.
-    prefix = [1]
     for i, v in enumerate(values):
         if v == 0:
             raise ZeroDivisionError(f"zero has no inverse in {field!r}: element {i} is {elements[i]!r}")
-        prefix.append(prefix[-1] * v % m)
-    inv_running = pow(prefix[-1], -1, m)  # = 1 / (e_0 * ... * e_{n-1})
+    out = _batch_inverse_ints(values, field.modulus)
+    if p is None:
+        return [FieldElement._raw(field, v) for v in out]
+    return out
+
+
+def _batch_inverse_ints(values: Sequence[int], m: int) -> list[int]:
+    """Montgomery's trick on ints mod m, no conversions (the core of ``batch_inverse``); ZeroDivisionError on a 0."""
+    # prefix[i] = e_0 * ... * e_{i-1}; one inverse of the total, then peel off one factor at a time.
+    prefix = [1]
+    running = 1
+    for v in values:
+        running = running * v % m
+        prefix.append(running)
+    if running == 0:
+        raise ZeroDivisionError(f"a value is 0 mod {m}: it has no inverse")
+    inv_running = pow(running, -1, m)  # = 1 / (e_0 * ... * e_{n-1})
     out = [0] * len(values)
     for i in range(len(values) - 1, -1, -1):
         out[i] = inv_running * prefix[i] % m
         inv_running = inv_running * values[i] % m
-    if p is None:
-        return [FieldElement._raw(field, v) for v in out]
     return out
 
 

@@ -24,7 +24,7 @@ from zkedu.curves import g1_fast
 from zkedu.curves.fixed_base import fixed_base_mul_many
 from zkedu.curves.g1_fast import JacPoint
 from zkedu.curves.g2_prepared import G2Prepared, miller_loop_prepared, prepare_g2
-from zkedu.curves.msm import AffineOrInf, msm_pippenger
+from zkedu.curves.msm import AffineOrInf, _msm_pippenger_batch_affine
 from zkedu.curves.points import G1Point, G2Point, Point
 from zkedu.field import PrimeField
 
@@ -212,7 +212,11 @@ class Curve:
         return out
 
     def msm(self, points: Sequence[Point] | G1Table, scalars: Sequence[int]) -> Point:
-        """Σ sᵢ·Pᵢ over G1 by Pippenger's bucket method (fast path; same result as ``msm_naive``)."""
+        """Σ sᵢ·Pᵢ over G1 by Pippenger's bucket method (fast path; same result as ``msm_naive``).
+
+        The buckets are filled with batched affine additions (``msm._msm_pippenger_batch_affine``), which the
+        tests check against the Jacobian ``msm_pippenger`` and against ``msm_naive``.
+        """
         if isinstance(points, G1Table):
             if points.curve_name != self.name:
                 raise ValueError(f"G1Table was prepared for {points.curve_name}, not {self.name}")
@@ -222,7 +226,7 @@ class Curve:
         ss = self._check_scalars(scalars)
         if len(table) != len(ss):
             raise ValueError(f"msm needs as many scalars as points, got {len(table)} points and {len(ss)} scalars")
-        return self._from_jac(msm_pippenger(table.affine, ss, self.p))
+        return self._from_jac(_msm_pippenger_batch_affine(table.affine, ss, self.p))
 
     def msm_naive(self, points: Sequence[Point], scalars: Sequence[int]) -> Point:
         """Σ sᵢ·Pᵢ the readable way: one scalar multiplication per point, then add them all up."""
