@@ -104,22 +104,9 @@ def summarise(result: TokenomicsPaths) -> TokenomicsView:
     )
 
 
-def update(
-    fee_per_message_usd: float = DEFAULTS["fee_per_message_usd"],
-    messages_per_day: float = DEFAULTS["messages_per_day"],
-    message_growth_per_year: float = DEFAULTS["message_growth_per_year"],
-    licensing_musd_per_year: float = DEFAULTS["licensing_musd_per_year"],
-    burn_share: float = DEFAULTS["burn_share"],
-    staking_share: float = DEFAULTS["staking_share"],
-    ecosystem_share: float = DEFAULTS["ecosystem_share"],
-    zk_price_usd: float = DEFAULTS["zk_price_usd"],
-    price_volatility: float = DEFAULTS["price_volatility"],
-    staked_share: float = DEFAULTS["staked_share"],
-) -> TokenomicsView:
-    """The data the widget draws for one setting of its controls (numpy model)."""
-    p = to_params(fee_per_message_usd, messages_per_day, message_growth_per_year, licensing_musd_per_year, burn_share,
-                  staking_share, ecosystem_share, zk_price_usd, price_volatility, staked_share)
-    return summarise(simulate(p, WIDGET_YEARS * DAYS_PER_YEAR, WIDGET_PATHS, SEED))
+def update(**controls: float) -> TokenomicsView:
+    """The data the widget draws for one setting of its controls (numpy model); controls as in ``to_params``."""
+    return summarise(simulate(to_params(**controls), WIDGET_YEARS * DAYS_PER_YEAR, WIDGET_PATHS, SEED))
 
 
 def update_reference(**controls: float) -> TokenomicsView:
