@@ -6,22 +6,13 @@ process exit code stays 0 so a noisy machine cannot turn a benchmark run red.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
+from zkedu.booktools.timing import best_of, format_seconds
 
-def best_time(fn: Callable[[], object], repeat: int = 3, number: int = 1) -> float:
-    """Best wall-clock seconds per call of ``fn`` over ``repeat`` rounds of ``number`` calls."""
-    if repeat < 1 or number < 1:
-        raise ValueError(f"repeat and number must be >= 1, got {repeat}, {number}")
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for _ in range(number):
-            fn()
-        best = min(best, (time.perf_counter() - start) / number)
-    return best
+# One timing helper for the book and the benchmarks: the names the bench_*.py scripts use.
+best_time = best_of
+fmt_seconds = format_seconds
 
 
 @dataclass(frozen=True)
@@ -55,10 +46,3 @@ class Result:
             f"{self.baseline} {fmt_seconds(self.baseline_seconds)} -> {self.speedup:.1f}x{verdict}{note}"
         )
 
-
-def fmt_seconds(s: float) -> str:
-    if s >= 1:
-        return f"{s:.2f} s"
-    if s >= 1e-3:
-        return f"{s * 1e3:.2f} ms"
-    return f"{s * 1e6:.1f} µs"

@@ -176,9 +176,14 @@ def test_chapter_shows_both_the_widget_and_its_static_twin(name: str) -> None:
     assert "static_figure(" in text and "make_widget(" in text, chapters[0].name
 
 
-def test_a_fresh_kernel_shows_a_static_twin_as_an_image(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("backend", [None, "Agg"], ids=["inline", "agg-inherited"])
+def test_a_fresh_kernel_shows_a_static_twin_as_an_image(monkeypatch: pytest.MonkeyPatch, backend: str | None) -> None:
     # A detached figure is shown as an image only once pyplot has loaded its backend: nothing else may do it.
-    monkeypatch.delenv("MPLBACKEND", raising=False)  # the kernel picks its inline backend, as in the book
+    # A kernel that inherits MPLBACKEND=Agg (from this test runner, say) must still show an image, not text.
+    if backend is None:
+        monkeypatch.delenv("MPLBACKEND", raising=False)  # the kernel picks its inline backend
+    else:
+        monkeypatch.setenv("MPLBACKEND", backend)
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("from zkedu.widgets import ch05_kzg\nch05_kzg.static_figure()")]
     nbclient.NotebookClient(nb, timeout=120, kernel_name="python3").execute()

@@ -8,7 +8,7 @@ from zkedu.plonk.costs import CostPoint
 from zkedu.plonk.custom_gate import build_transfers_circuit_custom
 from zkedu.plonk.transfers import build_transfers_circuit
 from zkedu.widgets.ch06_validity import CircuitSizes, cost_figure, static_figure, update
-from zkedu.widgets.common import unlabelled_axes
+from zkedu.widgets.common import legibility_problems, unlabelled_axes
 
 
 def test_sweep_matches_built_circuits_and_custom_gate_is_cheaper() -> None:
@@ -26,6 +26,7 @@ def test_figures_draw_with_labelled_axes() -> None:
     points = [CostPoint(100, 128, 0.5, 0.1, 768), CostPoint(900, 1024, 3.0, 0.1, 768)]
     fig = cost_figure(points, anchor=(1024, 30.0, 6.0))
     assert len(fig.axes) == 3 and not unlabelled_axes(fig)
+    assert legibility_problems(fig) == []
 
 
 @pytest.mark.parametrize(("kwargs", "match"), [({"accounts": 0}, "accounts"), ({"capacity": 65}, "capacity"),

@@ -8,13 +8,17 @@
   environment, and a second ``const THEBE_JS_URL`` is a page error);
 - the theme gets a valid default colour mode (pydata-sphinx-theme logs "Got invalid theme mode" without
   one) and one search field, in the sidebar (not a second one in the header);
-- the book's stylesheet (wide equations scroll inside their box, long signatures wrap).
+- the book's stylesheet (wide equations scroll inside their box, long signatures wrap);
+- every executed chapter is offered for download as a notebook (the theme copies it only when a Binder
+  launch button is configured, and the book has none until its repository is public).
 """
 
 from __future__ import annotations
 
+import shutil
 import string
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 from zkedu import _nbexec
@@ -136,11 +140,25 @@ def _theme_defaults(app: Any, config: Any) -> None:
     config.html_theme_options = options
 
 
+def _offer_executed_notebook(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Copy MyST-NB's executed notebook of a chapter into ``_sources`` and give the page its download link."""
+    if app.builder.format != "html":
+        return
+    executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
+    if not executed.exists():
+        return  # not a notebook page
+    target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(executed, target)
+    context["ipynb_source"] = f"{pagename}.ipynb"
+
+
 def setup(app: Any) -> dict[str, Any]:
     _nbexec.install()
     app.connect("config-inited", _theme_defaults, priority=900)
     app.connect("builder-inited", _distinguish_citations, priority=900)  # after sphinxcontrib-bibtex (500)
     app.connect("html-page-context", _declare_thebe_config_once, priority=900)
+    app.connect("html-page-context", _offer_executed_notebook, priority=400)  # before the theme's buttons (501)
     _summarizing_documenters(app)
     app.add_css_file("zkedu.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,6 +7,10 @@ message anyone can check by replaying the hashes. The transcript below keeps a r
 ``absorb`` mixes a labelled message into it, ``challenge_*`` squeezes a challenge out and mixes that in
 too, so two challenges in a row differ. Hash: keccak-256.
 
+PLONK does not use this transcript: ``zkedu.plonk.transcript.KeccakTranscript`` follows snarkjs's byte
+layout (raw 32-byte words, no labels, a reset after every challenge), which its proofs and the on-chain
+verifier pin; the two are deliberately different protocols that share only the hash.
+
 Source: Fiat and Shamir, "How to Prove Yourself", CRYPTO 1986; the length-prefixed, labelled absorption
 follows the "strong Fiat–Shamir" advice of Bernhard, Pereira and Warinschi, ASIACRYPT 2012 (hash every
 public input and every message, not just the last one).

@@ -15,7 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-TX_BASE_GAS = 21_000  # Yellow Paper G_transaction
+from zkedu.rollup.l1_data_pricing import (  # the one definition of the calldata token rule (light module)
+    STANDARD_TOKEN_COST,
+    TX_BASE_GAS,
+    compute_calldata_gas_at_floor,
+    compute_calldata_tokens,
+)
+
 ECADD_GAS = 150  # EIP-1108
 ECMUL_GAS = 6_000  # EIP-1108
 ECPAIRING_BASE_GAS = 45_000  # EIP-1108
@@ -36,8 +42,7 @@ def compute_calldata_gas(data: bytes) -> int:
     """
     if not isinstance(data, bytes | bytearray):
         raise TypeError(f"calldata must be bytes, got {type(data).__name__}")
-    zeros = data.count(0)
-    return CALLDATA_ZERO_GAS * zeros + CALLDATA_NONZERO_GAS * (len(data) - zeros)
+    return STANDARD_TOKEN_COST * compute_calldata_tokens(data)  # 4 gas per token = 4 per zero byte, 16 per other
 
 
 def compute_calldata_floor_gas(data: bytes) -> int:
@@ -48,8 +53,7 @@ def compute_calldata_floor_gas(data: bytes) -> int:
     >>> compute_calldata_floor_gas(bytes([0, 1]))
     21050
     """
-    tokens = compute_calldata_gas(data) // CALLDATA_ZERO_GAS  # zero bytes 1 token, non-zero 4
-    return TX_BASE_GAS + 10 * tokens
+    return TX_BASE_GAS + compute_calldata_gas_at_floor(data)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,11 @@ transcript is *reset* after every challenge and the next one starts from the pre
 Absorbing the verification key and the public inputs x_i into β is what binds the proof to the statement:
 leaving them out is the "Frozen Heart" bug (Trail of Bits, 2022), demonstrated in ``zkedu.plonk.attacks``.
 
+This is a different protocol from the generic ``zkedu.transcript.Transcript`` (used by ``zkedu.fri``), on
+purpose: that one keeps a running, labelled, length-prefixed state and never resets; this one concatenates
+raw 32-byte words with no labels and restarts after each challenge, because the bytes must match snarkjs and
+its Solidity verifier exactly. Only the hash (``zkedu.hashing.keccak256``) is shared.
+
 Source: snarkjs src/Keccak256Transcript.js, src/plonk_prove.js (round2..round5), src/plonk_verify.js
 (calculatechallenges).
 """
@@ -87,36 +92,31 @@ def challenge_beta_gamma(
     return beta, t.challenge()
 
 
-def challenge_alpha(beta: FieldElement, gamma: FieldElement, z: G1Affine) -> FieldElement:
-    """α = H(β, γ, [z])."""
+def _challenge_from(scalars: list[int | FieldElement], points: list[G1Affine]) -> FieldElement:
+    """One fresh transcript: the scalars, then the points, hashed into a challenge."""
     t = KeccakTranscript()
-    t.add_scalar(beta)
-    t.add_scalar(gamma)
-    t.add_point(z)
-    return t.challenge()
-
-
-def challenge_xi(alpha: FieldElement, t_parts: list[G1Affine]) -> FieldElement:
-    """ξ = H(α, [t_lo], [t_mid], [t_hi])."""
-    t = KeccakTranscript()
-    t.add_scalar(alpha)
-    for p in t_parts:
+    for x in scalars:
+        t.add_scalar(x)
+    for p in points:
         t.add_point(p)
     return t.challenge()
 
 
+def challenge_alpha(beta: FieldElement, gamma: FieldElement, z: G1Affine) -> FieldElement:
+    """α = H(β, γ, [z])."""
+    return _challenge_from([beta, gamma], [z])
+
+
+def challenge_xi(alpha: FieldElement, t_parts: list[G1Affine]) -> FieldElement:
+    """ξ = H(α, [t_lo], [t_mid], [t_hi])."""
+    return _challenge_from([alpha], list(t_parts))
+
+
 def challenge_v(xi: FieldElement, evaluations: list[int]) -> FieldElement:
     """v = H(ξ, ā, b̄, c̄, s̄1, s̄2, z̄ω)."""
-    t = KeccakTranscript()
-    t.add_scalar(xi)
-    for e in evaluations:
-        t.add_scalar(e)
-    return t.challenge()
+    return _challenge_from([xi, *evaluations], [])
 
 
 def challenge_u(w_xi: G1Affine, w_xi_omega: G1Affine) -> FieldElement:
     """u = H([W_ξ], [W_ξω])."""
-    t = KeccakTranscript()
-    t.add_point(w_xi)
-    t.add_point(w_xi_omega)
-    return t.challenge()
+    return _challenge_from([], [w_xi, w_xi_omega])

@@ -24,7 +24,7 @@ from numbers import Integral
 from zkedu.blobpack import blobs_needed
 from zkedu.constants import GAS_PER_BLOB, L1_GAS_PER_PUBDATA_BYTE
 
-TX_BASE_GAS = 21_000
+TX_BASE_GAS = 21_000  # Yellow Paper G_transaction
 STANDARD_TOKEN_COST = 4  # EIP-7623: 4 gas per token = EIP-2028's 4 per zero byte and 16 per non-zero byte
 TOTAL_COST_FLOOR_PER_TOKEN = 10  # EIP-7623
 TOKENS_PER_NONZERO_BYTE = 4

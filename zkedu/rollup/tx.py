@@ -99,6 +99,16 @@ def _check_bytes(name: str, value: object) -> None:
         raise TypeError(f"{name} must be bytes, got {type(value).__name__}: {value!r}")
 
 
+def _check_signed_fields(tx: Transfer | Withdrawal, *byte_fields: str) -> None:
+    """The checks a signed L2 transaction shares: address bytes, integer amounts and limits, the signature."""
+    for name in byte_fields:
+        _check_bytes(name, getattr(tx, name))
+    for name in ("amount", "nonce", "gas_limit", "max_fee_per_gas"):
+        _check_int(name, getattr(tx, name))
+    if tx.signature is not None and not isinstance(tx.signature, Signature):
+        raise TypeError(f"signature must be a Signature or None, got {type(tx.signature).__name__}")
+
+
 @dataclass(frozen=True)
 class Transfer:
     """An L2 ETH transfer from ``sender`` to ``recipient``, with the sender's ``nonce`` and an optional signature."""
@@ -114,12 +124,7 @@ class Transfer:
     kind: ClassVar[TxKind] = TxKind.TRANSFER
 
     def __post_init__(self) -> None:
-        _check_bytes("sender", self.sender)
-        _check_bytes("recipient", self.recipient)
-        for name in ("amount", "nonce", "gas_limit", "max_fee_per_gas"):
-            _check_int(name, getattr(self, name))
-        if self.signature is not None and not isinstance(self.signature, Signature):
-            raise TypeError(f"signature must be a Signature or None, got {type(self.signature).__name__}")
+        _check_signed_fields(self, "sender", "recipient")
 
 
 @dataclass(frozen=True)
@@ -137,12 +142,7 @@ class Withdrawal:
     kind: ClassVar[TxKind] = TxKind.WITHDRAWAL
 
     def __post_init__(self) -> None:
-        _check_bytes("sender", self.sender)
-        _check_bytes("l1_receiver", self.l1_receiver)
-        for name in ("amount", "nonce", "gas_limit", "max_fee_per_gas"):
-            _check_int(name, getattr(self, name))
-        if self.signature is not None and not isinstance(self.signature, Signature):
-            raise TypeError(f"signature must be a Signature or None, got {type(self.signature).__name__}")
+        _check_signed_fields(self, "sender", "l1_receiver")
 
 
 @dataclass(frozen=True)

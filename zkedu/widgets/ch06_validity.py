@@ -16,10 +16,14 @@ from matplotlib.figure import Figure
 
 from zkedu.plonk.costs import CostPoint
 from zkedu.plonk.transfers import RANGE_BITS, count_transfers_gates
-from zkedu.widgets.common import label, new_figure
+from zkedu.widgets.common import Control, build_panel, control_defaults, label, new_figure, static_twin
 
 CAPACITIES = 2 ** np.arange(0, 7)  # 1 .. 64 transfers per proof
-DEFAULTS = {"accounts": 4, "capacity": 16}
+CONTROLS = (
+    Control("accounts", "accounts", 4, "int", 1, 16),
+    Control("capacity", "capacity [transfers]", 16, "int", 1, int(CAPACITIES[-1])),
+)
+DEFAULTS = control_defaults(CONTROLS)
 BITS_ROWS, CUSTOM_ROWS = 2 * RANGE_BITS - 1, RANGE_BITS
 
 
@@ -50,13 +54,9 @@ def update(accounts: int = DEFAULTS["accounts"], capacity: int = DEFAULTS["capac
     return CircuitSizes(CAPACITIES, bits, custom, int(accounts), int(capacity))
 
 
-def draw(sizes: CircuitSizes, fig: Figure | None = None) -> Figure:
+def draw(sizes: CircuitSizes) -> Figure:
     """Rows (and the domain size n they need) against capacity, for both range checks."""
-    if fig is None:
-        fig, (ax,) = new_figure("Transfers circuit size", size=(7.0, 4.2))
-    else:
-        ax = fig.axes[0]
-        ax.clear()
+    fig, (ax,) = new_figure("Transfers circuit size", size=(7.5, 4.8), detached=True)
     c = sizes.capacities
     ax.plot(c, sizes.bits_rows, "o-", label="rows, bit decomposition (63 per check)")
     ax.plot(c, sizes.custom_rows, "s-", label="rows, custom range gate (32 per check)")
@@ -65,19 +65,34 @@ def draw(sizes: CircuitSizes, fig: Figure | None = None) -> Figure:
     ax.axvline(sizes.capacity, color="k", lw=0.8, ls=":")
     ax.set_xscale("log", base=2)
     ax.set_yscale("log", base=2)
-    ax.legend(fontsize="small")
+    ax.legend()
     label(ax, f"{sizes.accounts} accounts", "capacity [transfers per proof]", "rows [count]")
     return fig
 
 
+def describe(sizes: CircuitSizes) -> str:
+    """A one-line HTML readout: rows and domain size at the chosen capacity, for both range checks."""
+    bits = count_transfers_gates(sizes.accounts, sizes.capacity)
+    custom = count_transfers_gates(sizes.accounts, sizes.capacity, CUSTOM_ROWS, 1)
+    n_bits, n_custom = (int(CircuitSizes.domain(np.array([r]))[0]) for r in (bits, custom))
+    return (f"<b>{sizes.accounts} accounts, {sizes.capacity} transfers</b>: {bits:,} rows (n = {n_bits:,}) by "
+            f"bit decomposition, {custom:,} rows (n = {n_custom:,}) with the custom gate")
+
+
 def static_figure() -> Figure:
     """The sweep at its defaults (4 accounts, capacity 16 marked)."""
-    return draw(update())
+    return static_twin(draw, update())
+
+
+def make_widget():  # -> ipywidgets.Widget
+    """Sliders for the number of accounts and the capacity."""
+    return build_panel(CONTROLS, update, draw, describe)
 
 
 def cost_figure(points: Sequence[CostPoint], anchor: tuple[int, float, float] | None = None) -> Figure:
-    """Prover time, proof size and verifier time against domain size n; ``anchor`` = (n, prove s, verify s)."""
-    fig, (ax_p, ax_s, ax_v) = new_figure("Proving is heavy, verifying is light", ncols=3, size=(12.0, 4.0))
+    """Prover time, proof size and verifier time against domain size n, stacked; ``anchor`` = (n, prove s, verify s)."""
+    fig, (ax_p, ax_s, ax_v) = new_figure("Proving is heavy, verifying is light", nrows=3, size=(7.5, 9.5),
+                                         detached=True)
     n = [p.n for p in points]
     ax_p.plot(n, [p.prove_seconds for p in points], "o-", label="zkedu prover")
     ax_s.plot(n, [p.proof_bytes for p in points], "o-", label="zkedu proof")
@@ -91,39 +106,8 @@ def cost_figure(points: Sequence[CostPoint], anchor: tuple[int, float, float] | 
         ax.set_ylim(0, top)  # the same scale, so the asymmetry shows
     for ax in (ax_p, ax_s, ax_v):
         ax.set_xscale("log", base=2)
-        ax.legend(fontsize="small", loc="upper left")
+        ax.legend(loc="upper left")
     label(ax_p, "Prover time", "domain size n [rows]", "prover time [s]")
     label(ax_s, "Proof size", "domain size n [rows]", "proof size [bytes]")
     label(ax_v, "Verifier time", "domain size n [rows]", "verifier time [s]")
-    return fig
-
-
-def make_widget():  # -> ipywidgets.Widget (imported lazily: the book's HTML does not need it)
-    """Sliders for the number of accounts and the capacity."""
-    import ipywidgets as w
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
-    style = {"description_width": "140px"}
-    layout = w.Layout(width="460px")
-    controls = {
-        "accounts": w.IntSlider(DEFAULTS["accounts"], min=1, max=16, description="accounts", style=style,
-                                layout=layout),
-        "capacity": w.IntSlider(DEFAULTS["capacity"], min=1, max=int(CAPACITIES[-1]), description="capacity",
-                                style=style, layout=layout),
-    }
-    readout = w.HTML()
-
-    def redraw(**values: int) -> None:
-        sizes = update(**values)
-        bits = count_transfers_gates(sizes.accounts, sizes.capacity)
-        custom = count_transfers_gates(sizes.accounts, sizes.capacity, CUSTOM_ROWS, 1)
-        n_bits, n_custom = (int(CircuitSizes.domain(np.array([r]))[0]) for r in (bits, custom))
-        readout.value = (f"<b>{sizes.accounts} accounts, {sizes.capacity} transfers</b>: {bits:,} rows (n = "
-                         f"{n_bits:,}) by bit decomposition, {custom:,} rows (n = {n_custom:,}) with the custom gate")
-        fig = draw(sizes)
-        display(fig)
-        plt.close(fig)
-
-    out = w.interactive_output(redraw, controls)
-    return w.VBox([*controls.values(), readout, out])
+    return static_twin(lambda: fig)

@@ -58,27 +58,24 @@ class TokenomicsView:
     exhausted_share: float  # share of paths on which the burn took the whole supply
 
 
-def to_params(
-    fee_per_message_usd: float = DEFAULTS["fee_per_message_usd"],
-    messages_per_day: float = DEFAULTS["messages_per_day"],
-    message_growth_per_year: float = DEFAULTS["message_growth_per_year"],
-    licensing_musd_per_year: float = DEFAULTS["licensing_musd_per_year"],
-    burn_share: float = DEFAULTS["burn_share"],
-    staking_share: float = DEFAULTS["staking_share"],
-    ecosystem_share: float = DEFAULTS["ecosystem_share"],
-    zk_price_usd: float = DEFAULTS["zk_price_usd"],
-    price_volatility: float = DEFAULTS["price_volatility"],
-    staked_share: float = DEFAULTS["staked_share"],
-) -> TokenomicsParams:
-    """The model parameters for one setting of the controls (retained share = what the others leave)."""
-    retained = 1.0 - burn_share - staking_share - ecosystem_share
+def to_params(**controls: float) -> TokenomicsParams:
+    """The model parameters for one setting of the controls (by name; missing ones take ``DEFAULTS``).
+
+    The retained share is what the other three shares leave.
+    """
+    unknown = sorted(set(controls) - set(DEFAULTS))
+    if unknown:
+        raise TypeError(f"unknown tokenomics control(s): {unknown}")
+    c = {**DEFAULTS, **controls}
+    retained = 1.0 - c["burn_share"] - c["staking_share"] - c["ecosystem_share"]
     if -1e-9 < retained < 0:
         retained = 0.0  # slider rounding
-    return replace(BASELINE, fee_per_message_usd=fee_per_message_usd, messages_per_day=messages_per_day,
-                   message_growth_per_year=message_growth_per_year,
-                   licensing_usd_per_year=licensing_musd_per_year * 1e6, burn_share=burn_share,
-                   staking_share=staking_share, ecosystem_share=ecosystem_share, retained_share=retained,
-                   zk_price_usd=zk_price_usd, price_volatility=price_volatility, staked_share=staked_share)
+    return replace(BASELINE, fee_per_message_usd=c["fee_per_message_usd"], messages_per_day=c["messages_per_day"],
+                   message_growth_per_year=c["message_growth_per_year"],
+                   licensing_usd_per_year=c["licensing_musd_per_year"] * 1e6, burn_share=c["burn_share"],
+                   staking_share=c["staking_share"], ecosystem_share=c["ecosystem_share"], retained_share=retained,
+                   zk_price_usd=c["zk_price_usd"], price_volatility=c["price_volatility"],
+                   staked_share=c["staked_share"])
 
 
 def keep_shares_valid(name: str, values: Mapping[str, float]) -> dict[str, dict[str, float]]:
@@ -117,8 +114,7 @@ def update(
     staked_share: float = DEFAULTS["staked_share"],
 ) -> TokenomicsView:
     """The data the widget draws for one setting of its controls (numpy model)."""
-    p = to_params(fee_per_message_usd, messages_per_day, message_growth_per_year, licensing_musd_per_year, burn_share,
-                  staking_share, ecosystem_share, zk_price_usd, price_volatility, staked_share)
+    p = to_params(**locals())  # the keywords above, by name: the one place the controls become parameters
     return summarise(simulate(p, WIDGET_YEARS * DAYS_PER_YEAR, WIDGET_PATHS, SEED))
 
 

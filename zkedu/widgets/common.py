@@ -24,9 +24,11 @@ from functools import cache
 from typing import Any
 
 import matplotlib.pyplot as plt
+from IPython import get_ipython
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 
 BOOK_WIDTH_PX = 750  # the content column of the built book
 MIN_TEXT_PX = 9.0  # smallest legible text at that width
@@ -114,6 +116,10 @@ def _load_backend() -> None:
     # A notebook shows a Figure value as an image only once pyplot has loaded its backend (matplotlib-inline
     # registers its display formatter then); a detached figure never makes pyplot do it, so do it here once.
     plt.switch_backend(plt.get_backend())
+    # Under a non-inline backend (MPLBACKEND=Agg inherited from a test runner or a shell) matplotlib-inline
+    # registers nothing, and a figure would show as "<Figure ...>" text: register the PNG formatter ourselves.
+    if get_ipython() is not None:
+        set_matplotlib_formats("png")
 
 
 @dataclass(frozen=True)
