@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import pytest
+
 # Keep the browser off the network and quiet: no background traffic, no first-run or sync chatter.
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
@@ -119,3 +121,14 @@ def _console_text(msg: Any) -> str:
     location = msg.location or {}
     where = f" at {location.get('url', '')}:{location.get('lineNumber', '')}" if location.get("url") else ""
     return f"{msg.text}{where}"
+
+
+def chromium_or_skip() -> Iterator[Any]:
+    """A launched headless Chromium for a module-scoped fixture: a failure under CI, a skip elsewhere, if absent."""
+    chromium = find_chromium()
+    if chromium is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install Debian's chromium for the browser tests (see .ci/run)")
+        pytest.skip("no chromium on this machine (apt-get install chromium)")
+    with launch_chromium(chromium) as browser:
+        yield browser

@@ -7,7 +7,6 @@ go to ``_build/screenshots``.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -17,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.browser import find_chromium, launch_chromium, serve, watch
+from tests.browser import chromium_or_skip, serve, watch
 from tests.notebooks import ROOT, chapter_notebooks, toc_files
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -52,13 +51,7 @@ def book() -> Path:
 
 @pytest.fixture(scope="module")
 def browser():
-    chromium = find_chromium()
-    if chromium is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install Debian's chromium for the browser tests (see .ci/run)")
-        pytest.skip("no chromium on this machine (apt-get install chromium)")
-    with launch_chromium(chromium) as browser:
-        yield browser
+    yield from chromium_or_skip()
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from zkedu.curves import BLS12_381, BN254, Curve
 from zkedu.curves.g1_fast import JAC_INF, jac_eq, jac_to_affine
 from zkedu.curves.msm import _choose_window_batch_affine, _msm_pippenger_batch_affine, msm_pippenger
-from zkedu.field import _batch_inverse_ints, batch_inverse
+from zkedu.field import batch_inverse, batch_inverse_ints
 
 CURVES = [pytest.param(BN254, id="BN254"), pytest.param(BLS12_381, id="BLS12-381")]
 
@@ -72,13 +72,13 @@ def test_batch_affine_msm_on_many_points_equals_naive() -> None:
 @settings(max_examples=30)
 @given(st.lists(st.integers(1, 10_006), min_size=0, max_size=20))
 def test_batch_inverse_ints_matches_batch_inverse(values: list[int]) -> None:
-    assert _batch_inverse_ints(values, 10_007) == batch_inverse(values, 10_007)
-    assert all(v * w % 10_007 == 1 for v, w in zip(values, _batch_inverse_ints(values, 10_007), strict=True))
+    assert batch_inverse_ints(values, 10_007) == batch_inverse(values, 10_007)
+    assert all(v * w % 10_007 == 1 for v, w in zip(values, batch_inverse_ints(values, 10_007), strict=True))
 
 
 def test_batch_inverse_ints_rejects_zero() -> None:
     with pytest.raises(ZeroDivisionError, match="0 mod 17"):
-        _batch_inverse_ints([3, 17, 5], 17)
+        batch_inverse_ints([3, 17, 5], 17)
 
 
 def test_batch_affine_window_choice_grows_with_n() -> None:

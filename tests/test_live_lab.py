@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import find_chromium, launch_chromium, watch
+from tests.browser import chromium_or_skip, watch
 from tests.notebooks import ROOT
 from zkedu._labconfig import OVERRIDES
 
@@ -98,13 +98,7 @@ def _wait_until_up(url: str, server: subprocess.Popen, log: Path, timeout: float
 
 @pytest.fixture(scope="module")
 def browser():
-    chromium = find_chromium()
-    if chromium is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install Debian's chromium for the live test (see .ci/run)")
-        pytest.skip("no chromium on this machine (apt-get install chromium)")
-    with launch_chromium(chromium) as browser:
-        yield browser
+    yield from chromium_or_skip()
 
 
 NOTEBOOK = "jupyterapp.shell.currentWidget"

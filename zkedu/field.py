@@ -239,13 +239,13 @@ def batch_inverse(elements: Sequence[Any], p: int | None = None) -> list[Any]:
     for i, v in enumerate(values):
         if v == 0:
             raise ZeroDivisionError(f"zero has no inverse in {field!r}: element {i} is {elements[i]!r}")
-    out = _batch_inverse_ints(values, field.modulus)
+    out = batch_inverse_ints(values, field.modulus)
     if p is None:
         return [FieldElement._raw(field, v) for v in out]
     return out
 
 
-def _batch_inverse_ints(values: Sequence[int], m: int) -> list[int]:
+def batch_inverse_ints(values: Sequence[int], m: int) -> list[int]:
     """Montgomery's trick on ints mod m, no conversions (the core of ``batch_inverse``); ZeroDivisionError on a 0."""
     # prefix[i] = e_0 * ... * e_{i-1}; one inverse of the total, then peel off one factor at a time.
     prefix = [1]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from zkedu.curves.g1_fast import JAC_INF, Affine, JacPoint, jac_add, jac_add_affine, jac_double
-from zkedu.field import _batch_inverse_ints
+from zkedu.field import batch_inverse_ints
 
 AffineOrInf = Affine | None
 
@@ -47,9 +47,7 @@ def msm_pippenger(points: Sequence[AffineOrInf], scalars: Sequence[int], p: int,
 
     Source: Bernstein et al., INDOCRYPT 2012, §4 (bucket method).
     """
-    if len(points) != len(scalars):
-        raise ValueError(f"msm needs as many scalars as points, got {len(points)} points and {len(scalars)} scalars")
-    live = [(P, s) for P, s in zip(points, scalars, strict=True) if P is not None and s != 0]
+    live = _live_terms(points, scalars)
     if not live:
         return JAC_INF
     bits = max(s.bit_length() for _, s in live)
@@ -90,9 +88,7 @@ def _msm_pippenger_batch_affine(points: Sequence[AffineOrInf], scalars: Sequence
     (one inversion for many); batch-affine buckets as in Botrel and El Housni, "Faster Montgomery
     multiplication and multi-scalar multiplication for SNARKs", TCHES 2023 (ePrint 2022/1400).
     """
-    if len(points) != len(scalars):
-        raise ValueError(f"msm needs as many scalars as points, got {len(points)} points and {len(scalars)} scalars")
-    live = [(P, s) for P, s in zip(points, scalars, strict=True) if P is not None and s != 0]
+    live = _live_terms(points, scalars)
     if not live:
         return JAC_INF
     bits = max(s.bit_length() for _, s in live)
@@ -156,9 +152,16 @@ def _reduce_buckets(buckets: list[list[Affine]], p: int) -> None:
                 owners.append(bucket)
                 lefts.append(P)
                 rights.append(Q)
-        inverses = _batch_inverse_ints(dens, p) if dens else []
+        inverses = batch_inverse_ints(dens, p) if dens else []
         for bucket, (x1, y1), (x2, y2), inv in zip(owners, lefts, rights, inverses, strict=True):
             lam = ((y2 - y1) if x1 != x2 else 3 * x1 * x1) * inv % p
             x3 = (lam * lam - x1 - x2) % p
             bucket.append((x3, (lam * (x1 - x3) - y1) % p))
         work = [b for b in work if len(b) > 1]
+
+
+def _live_terms(points: Sequence, scalars: Sequence[int]) -> list:
+    """The (point, scalar) pairs that contribute: neither the point at infinity (None) nor a zero scalar."""
+    if len(points) != len(scalars):
+        raise ValueError(f"msm needs as many scalars as points, got {len(points)} points and {len(scalars)} scalars")
+    return [(P, s) for P, s in zip(points, scalars, strict=True) if P is not None and s != 0]
