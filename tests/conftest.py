@@ -6,7 +6,11 @@ import os
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
+import ckzg
+import pytest
 from hypothesis import HealthCheck, settings
+
+from zkedu.kzg.setup import trusted_setup_path
 
 # Pure-Python cryptography is slow and timing varies on a shared 2-core machine: no per-example deadline.
 # Derandomised so a CI failure reproduces exactly; the examples still vary across properties.
@@ -14,3 +18,9 @@ settings.register_profile(
     "zkedu", deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "zkedu"))
+
+
+@pytest.fixture(scope="session")
+def ckzg_setup() -> object:
+    """Ethereum's KZG ceremony output loaded into ckzg, the C library the differential tests compare against."""
+    return ckzg.load_trusted_setup(str(trusted_setup_path()), 0)

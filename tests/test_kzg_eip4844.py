@@ -21,7 +21,6 @@ from zkedu.kzg import (
     kzg_to_versioned_hash,
     pack_bytes_into_blob,
     point_evaluation_precompile,
-    trusted_setup_path,
     verify_blob_kzg_proof,
     verify_blob_kzg_proof_batch,
     verify_kzg_proof,
@@ -85,8 +84,8 @@ BAD_POINTS = {
 
 
 @pytest.fixture(scope="module")
-def ts() -> object:
-    return ckzg.load_trusted_setup(str(trusted_setup_path()), 0)
+def ts(ckzg_setup: object) -> object:
+    return ckzg_setup
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 
 import ckzg
-import pytest
 
 from zkedu.blobpack import pack_into_blobs
 from zkedu.kzg import (
@@ -19,13 +18,7 @@ from zkedu.kzg import (
     evaluate_polynomial_in_evaluation_form,
     kzg_to_versioned_hash,
 )
-from zkedu.kzg.setup import trusted_setup_path
 from zkedu.rollup.da import blob_linear_hash, blob_opening_point
-
-
-@pytest.fixture(scope="module")
-def ckzg_setup() -> object:
-    return ckzg.load_trusted_setup(str(trusted_setup_path()), 0)
 
 
 def opening_point(blob: bytes) -> int:
