@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -27,6 +29,21 @@ class _Images(HTMLParser):
 
 @pytest.fixture(scope="module")
 def built_book() -> Path:
+    # xdist may hand this module's tests to both workers; one build per run, the other worker waits and reuses it
+    # (two concurrent builds into one _build race on Sphinx's temporary files).
+    run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID", "")
+    stamp = ROOT / "_build" / ".built-by-run"
+    stamp.parent.mkdir(exist_ok=True)
+    with open(ROOT / "_build" / ".build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if run_id and stamp.exists() and stamp.read_text() == run_id:
+            return HTML
+        _build_book()
+        stamp.write_text(run_id)
+    return HTML
+
+
+def _build_book() -> None:
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     proc = subprocess.run(
         [str(jupyter_book), "build", str(ROOT), "--builder", "html", "-W", "-n", "--keep-going"],
@@ -37,7 +54,6 @@ def built_book() -> Path:
     )
     log = proc.stdout + proc.stderr
     assert proc.returncode == 0, f"book build failed (warnings are errors):\n{log[-8000:]}"
-    return HTML
 
 
 def _page(html_root: Path, source: Path) -> Path:
