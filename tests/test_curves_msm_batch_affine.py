@@ -84,3 +84,27 @@ def test_batch_inverse_ints_rejects_zero() -> None:
 def test_batch_affine_window_choice_grows_with_n() -> None:
     widths = [_choose_window_batch_affine(n, 254) for n in (1, 64, 4096, 65536)]
     assert widths == sorted(widths) and widths[0] < widths[-1]
+
+
+def test_fast_paths_hand_back_python_ints() -> None:
+    """The GMP integers inside the fast paths never leak out: callers (and json, hashing, type checks) see ints."""
+    from zkedu.curves.fixed_base import fixed_base_mul_many
+    from zkedu.field import BN254_FR
+    from zkedu.poly import intt_ints, ntt_ints
+
+    P = small_multiples(BN254, 3, seed=2)
+    out = _msm_pippenger_batch_affine(P, [5, 7, 2**200], BN254.p)
+    assert all(type(v) is int for v in out)
+    muls = fixed_base_mul_many((*P[0], 1), [0, 3, 2**250], BN254.p)
+    assert muls[0] is None and all(type(v) is int for xy in muls[1:] for v in xy)
+    assert all(type(v) is int for v in ntt_ints(BN254_FR, [1, 2, 3, 4]) + intt_ints(BN254_FR, [1, 2, 3, 4]))
+
+
+def test_a_table_prefix_is_the_first_points_still_prepared() -> None:
+    C = BN254
+    points = [C.mul(C.G1, k) for k in (2, 3, 5, 7)]
+    table = C.prepare_g1(points)
+    assert table.prefix(2).affine == table.affine[:2] and len(table.prefix(0)) == 0
+    assert C.eq(C.msm(table.prefix(3), [1, 1, 1]), C.mul(C.G1, 10))
+    with pytest.raises(ValueError, match=r"prefix length must be in \[0, 4\], got 5"):
+        table.prefix(5)

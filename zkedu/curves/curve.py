@@ -39,6 +39,12 @@ class G1Table:
     def __len__(self) -> int:
         return len(self.affine)
 
+    def prefix(self, k: int) -> G1Table:
+        """The first ``k`` points, still prepared (a commitment to fewer coefficients than the setup has)."""
+        if not 0 <= k <= len(self.affine):
+            raise ValueError(f"prefix length must be in [0, {len(self.affine)}], got {k}")
+        return G1Table(self.curve_name, self.affine[:k])
+
 
 @dataclass(frozen=True)
 class Curve:

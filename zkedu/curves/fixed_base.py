@@ -1,10 +1,10 @@
 """Many multiples k₁·P, k₂·P, ... of ONE G1 point: a fixed-base window table, then batch normalisation.
 
 A scalar k splits into c-bit digits d_j, so k·P = Σ_j d_j·(2^(c·j)·P). The table holds every d·2^(c·j)·P
-once (in affine form, for cheap mixed additions), after which each multiple costs one addition per
-window instead of the ~1.5·bits group operations of double-and-add. The results are made affine
-together with one field inversion (``zkedu.field.batch_inverse``). This is how a teaching trusted setup
-computes its powers [τ^i]₁ quickly.
+once (in affine form), after which each multiple costs one addition per window instead of the ~1.5·bits
+group operations of double-and-add. All the multiples advance together, one window at a time, so each
+window's additions share one field inversion and stay affine (``msm._add_affine_pairs``). This is how a
+teaching trusted setup computes its powers [τ^i]₁ quickly. The arithmetic runs on GMP integers.
 
 Source: Brickell, Gordon, McCurley, Wilson, "Fast exponentiation with precomputation", EUROCRYPT 1992
 (fixed-base windowing); Montgomery, Math. Comp. 48 (1987), §10.3.1 (one inversion for many).
@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from zkedu.curves.g1_fast import JAC_INF, Affine, JacPoint, jac_add, jac_add_affine, jac_double
-from zkedu.curves.msm import AffineOrInf
-from zkedu.field import batch_inverse
+from zkedu._bigint import big, bigs
+from zkedu.curves.g1_fast import JAC_INF, Affine, JacPoint, jac_add, jac_double
+from zkedu.curves.msm import AffineOrInf, _add_affine_pairs
+from zkedu.field import batch_inverse_ints
 
 
 def jac_batch_to_affine(points: Sequence[JacPoint], p: int) -> list[AffineOrInf]:
@@ -26,7 +27,7 @@ def jac_batch_to_affine(points: Sequence[JacPoint], p: int) -> list[AffineOrInf]
     [(1, 1), None]
     """
     finite = [i for i, P in enumerate(points) if P[2] % p]
-    inverses = batch_inverse([points[i][2] for i in finite], p)
+    inverses = batch_inverse_ints([points[i][2] % p for i in finite], p)
     out: list[AffineOrInf] = [None] * len(points)
     for i, zi in zip(finite, inverses, strict=True):
         X, Y, _ = points[i]
@@ -73,14 +74,26 @@ def fixed_base_mul_many(P: JacPoint, scalars: Sequence[int], p: int) -> list[Aff
     bits = max(1, max(k.bit_length() for k in scalars))
     c = choose_fixed_base_window(len(scalars), bits)
     windows = -(-bits // c)
-    table = fixed_base_table(P, windows, c, p)
     mask = (1 << c) - 1
-    results: list[JacPoint] = []
-    for k in scalars:
-        acc = JAC_INF
-        for j in range(windows):
-            entry: Affine | None = table[j][(k >> (c * j)) & mask]
-            if entry is not None:
-                acc = jac_add_affine(acc, entry[0], entry[1], p)
-        results.append(acc)
-    return jac_batch_to_affine(results, p)
+    P, p = (big(P[0]), big(P[1]), big(P[2])), big(p)
+    table = [[None if e is None else (e[0], e[1]) for e in row] for row in fixed_base_table(P, windows, c, p)]
+    ks = bigs(scalars)
+    accs: list[AffineOrInf] = [None] * len(ks)
+    for j in range(windows):
+        owners: list[int] = []
+        lefts: list[Affine] = []
+        rights: list[Affine] = []
+        for i, k in enumerate(ks):
+            entry = table[j][(k >> (c * j)) & mask]
+            if entry is None:
+                continue
+            acc = accs[i]
+            if acc is None:
+                accs[i] = entry
+            else:
+                owners.append(i)
+                lefts.append(acc)
+                rights.append(entry)
+        for i, total in zip(owners, _add_affine_pairs(lefts, rights, p), strict=True):
+            accs[i] = total
+    return [None if a is None else (int(a[0]), int(a[1])) for a in accs]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from zkedu._bigint import big, smalls
 from zkedu.curves.g1_fast import JAC_INF, Affine, JacPoint, jac_add, jac_add_affine, jac_double
 from zkedu.field import batch_inverse_ints
 
@@ -83,14 +84,16 @@ def _msm_pippenger_batch_affine(points: Sequence[AffineOrInf], scalars: Sequence
     its share of the inversion is cheaper than a mixed Jacobian addition. Digits are signed (a digit above
     2^(c-1) becomes d - 2^c with a carry into the next window; -P costs one negation), so each window has
     half as many buckets to sum. The windows are combined as in ``msm_pippenger``; the tests check the two agree.
+    The arithmetic runs on GMP integers (``zkedu._bigint``); the result comes back as Python ints.
 
     Source: Bernstein et al., INDOCRYPT 2012, §4 (buckets); Montgomery, Math. Comp. 48 (1987), §10.3.1
     (one inversion for many); batch-affine buckets as in Botrel and El Housni, "Faster Montgomery
     multiplication and multi-scalar multiplication for SNARKs", TCHES 2023 (ePrint 2022/1400).
     """
-    live = _live_terms(points, scalars)
+    live = [((big(P[0]), big(P[1])), big(s)) for P, s in _live_terms(points, scalars)]
     if not live:
         return JAC_INF
+    p = big(p)
     bits = max(s.bit_length() for _, s in live)
     c = window or _choose_window_batch_affine(len(live), bits)
     # Signed digits in [-2^(c-1), 2^(c-1)]: a negative digit puts -P in bucket |d|, halving the buckets.
@@ -121,12 +124,40 @@ def _msm_pippenger_batch_affine(points: Sequence[AffineOrInf], scalars: Sequence
                 running = jac_add_affine(running, bucket[0][0], bucket[0][1], p)
             window_sum = jac_add(window_sum, running, p)
         result = jac_add(result, window_sum, p)
-    return result
+    X, Y, Z = smalls(result)
+    return (X, Y, Z)
 
 
 def _choose_window_batch_affine(n: int, scalar_bits: int) -> int:
     """The window width for ``_msm_pippenger_batch_affine``: cheaper bucket additions favour narrower windows."""
     return min(range(1, 17), key=lambda c: -(-scalar_bits // c) * (n + 2 * 2**c))
+
+
+def _add_affine_pairs(lefts: Sequence[Affine], rights: Sequence[Affine], p: int) -> list[AffineOrInf]:
+    """[P + Q for P, Q in zip(lefts, rights)] for finite affine points, with ONE field inversion for all of them.
+
+    The chord slope (y2 - y1)/(x2 - x1), or the tangent slope 3x²/2y when P == Q, needs a division per pair;
+    the denominators are inverted together (Montgomery's trick). P == -Q gives None, the point at infinity.
+    """
+    dens: list[int] = []
+    for (x1, y1), (x2, y2) in zip(lefts, rights, strict=True):
+        if x1 != x2:
+            dens.append(x2 - x1)
+        elif y1 == y2 and y1 != 0:
+            dens.append(2 * y1)
+    inverses = iter(batch_inverse_ints(dens, p) if dens else [])
+    out: list[AffineOrInf] = []
+    for (x1, y1), (x2, y2) in zip(lefts, rights, strict=True):
+        if x1 != x2:
+            lam = (y2 - y1) * next(inverses) % p
+        elif y1 == y2 and y1 != 0:
+            lam = 3 * x1 * x1 * next(inverses) % p
+        else:
+            out.append(None)
+            continue
+        x3 = (lam * lam - x1 - x2) % p
+        out.append((x3, (lam * (x1 - x3) - y1) % p))
+    return out
 
 
 def _reduce_buckets(buckets: list[list[Affine]], p: int) -> None:
@@ -136,27 +167,17 @@ def _reduce_buckets(buckets: list[list[Affine]], p: int) -> None:
         owners: list[list[Affine]] = []
         lefts: list[Affine] = []
         rights: list[Affine] = []
-        dens: list[int] = []
         for bucket in work:
             items = bucket[:]
             del bucket[:]
             if len(items) & 1:
                 bucket.append(items.pop())
-            for P, Q in zip(items[::2], items[1::2], strict=True):
-                if P[0] != Q[0]:
-                    dens.append(Q[0] - P[0])
-                elif P[1] == Q[1] and P[1] != 0:
-                    dens.append(2 * P[1])  # P == Q: the tangent, handled below by lefts[i] == rights[i]
-                else:
-                    continue  # P == -Q: their sum is the point at infinity, which adds nothing to the bucket
-                owners.append(bucket)
-                lefts.append(P)
-                rights.append(Q)
-        inverses = batch_inverse_ints(dens, p) if dens else []
-        for bucket, (x1, y1), (x2, y2), inv in zip(owners, lefts, rights, inverses, strict=True):
-            lam = ((y2 - y1) if x1 != x2 else 3 * x1 * x1) * inv % p
-            x3 = (lam * lam - x1 - x2) % p
-            bucket.append((x3, (lam * (x1 - x3) - y1) % p))
+            owners += [bucket] * (len(items) // 2)
+            lefts += items[::2]
+            rights += items[1::2]
+        for bucket, total in zip(owners, _add_affine_pairs(lefts, rights, p), strict=True):
+            if total is not None:  # P + (-P) adds nothing to the bucket
+                bucket.append(total)
         work = [b for b in work if len(b) > 1]
 
 

@@ -47,9 +47,7 @@ def _g1_commit(setup: TrustedSetup, coeffs: Sequence[FieldElement]) -> Point:
     scalars = [c.value for c in coeffs]
     if not scalars:
         return curve.Z1
-    if len(scalars) == len(setup.g1_monomial):
-        return curve.msm(setup.g1_table, scalars)
-    return curve.msm(setup.g1_monomial[: len(scalars)], scalars)
+    return curve.msm(setup.g1_table.prefix(len(scalars)), scalars)
 
 
 def commit_polynomial(setup: TrustedSetup, p: PolynomialLike) -> Point:
