@@ -104,3 +104,21 @@ def test_prepare_g2_rejects_bad_points() -> None:
         C.prepare_g2(C.Z2)
     with pytest.raises(ValueError, match="prepared for BLS12-381, not BN254"):
         BN254.pairing(BN254.G1, C.prepare_g2(C.G2))
+
+
+def test_pairings_prepare_each_g2_point_once_and_key_it_by_its_affine_coordinates() -> None:
+    from zkedu.curves import curve as curve_module
+
+    C = BN254
+    Q = C.mul(C.G2, 11)
+    Q_rescaled = type(Q)(*(c * C.backend.FQ2([3, 1]) for c in Q))  # the same point, other projective coordinates
+    P = C.mul(C.G1, 4)
+    curve_module._PREPARED_G2.clear()
+    assert C.pairing_check([(P, Q), (C.neg(C.mul(C.G1, 44)), C.G2)])
+    assert C.pairing_check([(P, Q_rescaled), (C.neg(C.mul(C.G1, 44)), C.G2)])
+    assert not C.pairing_check([(P, Q_rescaled), (C.neg(C.mul(C.G1, 45)), C.G2)])
+    assert len(curve_module._PREPARED_G2) == 2  # Q (once, for both representations) and G2
+    assert C.pairing(P, Q) == C.pairing(P, C.prepare_g2(Q)) == C.pairing(C.mul(P, 11), C.G2)
+    for k in range(1, curve_module._PREPARED_G2_SIZE + 2):  # the cache stays bounded
+        C.pairing(C.G1, C.mul(C.G2, k))
+    assert len(curve_module._PREPARED_G2) == curve_module._PREPARED_G2_SIZE
