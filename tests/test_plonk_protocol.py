@@ -14,6 +14,7 @@ from zkedu.field import BN254_FR
 from zkedu.plonk.encoding import PROOF_SIZE, proof_from_bytes, proof_to_bytes
 from zkedu.plonk.keys import compute_proving_key, compute_sigma, lagrange_at
 from zkedu.plonk.prover import (
+    _compute_grand_product_fast,
     _compute_quotient_fast,
     blind,
     compute_grand_product,
@@ -144,8 +145,18 @@ def test_sigma_is_a_permutation_of_the_slot_labels() -> None:
 def test_a_broken_copy_constraint_makes_the_grand_product_fail() -> None:
     wires = compute_wire_polynomials(CIRCUIT, WITNESS)
     wires[1][5] = wires[1][5] + 1
-    with pytest.raises(ValueError, match="copy constraint"):
-        compute_grand_product(PK, wires, F(3), F(5))
+    for grand_product in (compute_grand_product, _compute_grand_product_fast):
+        with pytest.raises(ValueError, match="copy constraint"):
+            grand_product(PK, wires, F(3), F(5))
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.integers(1, F.modulus - 1), st.integers(0, F.modulus - 1))
+def test_fast_grand_product_equals_the_readable_one(beta: int, gamma: int) -> None:
+    wires = compute_wire_polynomials(CIRCUIT, WITNESS)
+    fast = _compute_grand_product_fast(PK, wires, F(beta), F(gamma))
+    assert fast == compute_grand_product(PK, wires, F(beta), F(gamma))
+    assert fast[0] == 1 and all(isinstance(v, type(F(1))) for v in fast)
 
 
 def test_prover_refuses_an_unsatisfying_witness() -> None:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from zkedu.field import FieldElement
+from zkedu._bigint import big, bigs, smalls
+from zkedu.field import FieldElement, batch_inverse_ints
 from zkedu.plonk.circuit import Circuit
 from zkedu.plonk.keys import (
     COSET_SHIFT,
@@ -131,6 +132,33 @@ def compute_grand_product(pk: ProvingKey, wires: list[list[FieldElement]], beta:
     return z[:n]
 
 
+def _compute_grand_product_fast(pk: ProvingKey, wires: list[list[FieldElement]], beta: FieldElement,
+                                gamma: FieldElement) -> list[FieldElement]:
+    """``compute_grand_product`` on GMP integers, with every denominator inverted at once (the prover's fast path)."""
+    n, p = pk.circuit.size, big(F.modulus)
+    b, g = big(int(beta)), big(int(gamma))
+    shifts = (1, K1, K2)
+    cols = [bigs(int(x) for x in col) for col in wires]
+    sig = [bigs(int(x) for x in col) for col in pk.sigma_values]
+    nums, dens = [], []
+    for i, w in enumerate(bigs(int(x) for x in F.roots_of_unity(n))):
+        num, den = big(1), big(1)
+        for j in range(3):
+            num = num * (cols[j][i] + b * shifts[j] * w + g) % p
+            den = den * (cols[j][i] + b * sig[j][i] + g) % p
+        nums.append(num)
+        dens.append(den)
+    if any(d == 0 for d in dens):  # only if β, γ hit a root: the readable version explains by raising
+        return compute_grand_product(pk, wires, beta, gamma)
+    z, acc = [big(1)], big(1)
+    for num, den_inv in zip(nums, batch_inverse_ints(dens, p), strict=True):
+        acc = acc * num % p * den_inv % p
+        z.append(acc)
+    if z[-1] != 1:
+        raise ValueError("the witness breaks a copy constraint: the grand product does not return to 1")
+    return [F(v) for v in smalls(z[:n])]
+
+
 def public_polynomial(public: list[int], n: int) -> Polynomial:
     """PI(X) = -Σ x_i·L_i(X): -x_i on row i of H, zero elsewhere."""
     return Polynomial(F, intt(F, [-x for x in public] + [0] * (n - len(public))))
@@ -178,19 +206,19 @@ def _check_quotient(t: Polynomial, n: int) -> Polynomial:
 
 def _compute_quotient_fast(pk: ProvingKey, polys: dict[str, Polynomial], public: list[int],
                            ch: dict[str, FieldElement]) -> Polynomial:
-    """``compute_quotient`` on plain ints with the preprocessed coset values (the prover's fast path)."""
-    n, p = pk.circuit.size, F.modulus
+    """``compute_quotient`` on GMP integers with the preprocessed coset values (the prover's fast path)."""
+    n, p = pk.circuit.size, big(F.modulus)
     size = 4 * n
-    cs = pk.coset
-    a_, b_, c_, z_ = (_extend_to_coset_ints(polys[name], size) for name in ("a", "b", "c", "z"))
-    pi = _extend_to_coset_ints(public_polynomial(public, n), size)
-    beta, gamma, alpha = int(ch["beta"]), int(ch["gamma"]), int(ch["alpha"])
+    cs = {name: bigs(values) for name, values in pk.coset.items()}
+    a_, b_, c_, z_ = (bigs(_extend_to_coset_ints(polys[name], size)) for name in ("a", "b", "c", "z"))
+    pi = bigs(_extend_to_coset_ints(public_polynomial(public, n), size))
+    beta, gamma, alpha = big(int(ch["beta"])), big(int(ch["gamma"])), big(int(ch["alpha"]))
     alpha2 = alpha * alpha % p
     w4 = int(F.root_of_unity(size))
     zh_inv = [pow((pow(COSET_SHIFT, n, p) * pow(w4, n * k, p) - 1) % p, -1, p) for k in range(4)]
     qm, ql, qr, qo, qc, s1, s2, s3, l1 = (cs[k] for k in ("qM", "qL", "qR", "qO", "qC", "S1", "S2", "S3", "L1"))
     qk = cs.get("qK")
-    t_values, x = [0] * size, COSET_SHIFT
+    t_values, x = [0] * size, big(COSET_SHIFT)
     for i in range(size):
         a, b, c, z = a_[i], b_[i], c_[i], z_[i]
         gate = qm[i] * a * b + ql[i] * a + qr[i] * b + qo[i] * c + pi[i] + qc[i]
@@ -203,7 +231,7 @@ def _compute_quotient_fast(pk: ProvingKey, polys: dict[str, Polynomial], public:
         numerator = gate + alpha * (perm_id - perm_sigma) + alpha2 * (z - 1) * l1[i]
         t_values[i] = numerator % p * zh_inv[i % 4] % p
         x = x * w4 % p
-    return _check_quotient(Polynomial(F, coset_intt_ints(F, t_values, COSET_SHIFT)), n)
+    return _check_quotient(Polynomial(F, coset_intt_ints(F, smalls(t_values), COSET_SHIFT)), n)
 
 
 def split_quotient(t: Polynomial, n: int, b10: FieldElement, b11: FieldElement) -> list[Polynomial]:
@@ -280,7 +308,7 @@ def prove(pk: ProvingKey, witness: list[int], rng: random.Random | None = None, 
                              for w, lo, hi in zip(wires, (2, 4, 6), (1, 3, 5), strict=True)))
     beta, gamma = challenge_beta_gamma(pk.vk.points(), public, [r1.a, r1.b, r1.c], absorb_statement)
     # Round 2: permutation grand product.
-    z_values = compute_grand_product(pk, wires, beta, gamma)
+    z_values = _compute_grand_product_fast(pk, wires, beta, gamma)
     polys["z"] = blind(Polynomial(F, intt_ints(F, [int(x) for x in z_values])), [bl[9], bl[8], bl[7]], n)
     r2 = Round2Message(commit(setup, polys["z"]))
     alpha = challenge_alpha(beta, gamma, r2.z)
