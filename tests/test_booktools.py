@@ -208,3 +208,20 @@ def test_every_literalinclude_names_an_object_its_file_defines() -> None:
                     missing.append(f"{chapter.name}: {path} has no {name}")
                     break
     assert not missing, "\n".join(missing)
+
+
+def test_glue_writes_what_myst_nb_glue_writes(monkeypatch) -> None:
+    import myst_nb.ext.glue as myst_glue
+
+    import zkedu.booktools.glue_values as our_glue
+
+    calls: dict[str, list] = {"ours": [], "myst": []}
+    monkeypatch.setattr(our_glue, "ipy_display", lambda *a, **k: calls["ours"].append((a, k)))
+    monkeypatch.setattr(myst_glue, "ipy_display", lambda *a, **k: calls["myst"].append((a, k)))
+    for value, shown in [(303_390, False), ("3.2 s", True), ([1, 2], False)]:
+        our_glue.glue("x", value, display=shown)
+        myst_glue.glue("x", value, display=shown)
+    assert calls["ours"] == calls["myst"] and len(calls["ours"]) == 3
+    assert "application/papermill.record/text/plain" in calls["ours"][0][0][0]
+    with pytest.raises(ValueError, match="non-empty string, got ''"):
+        our_glue.glue("", 1)
