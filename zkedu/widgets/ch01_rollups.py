@@ -1,7 +1,9 @@
 """Chapter 1 widget: L1 cost per transaction as a batch grows (fixed and per-byte parts), and time to fill it.
 
-The sweep is vectorised numpy in floats for drawing; ``zkedu.rollup.amortisation.compute_amortised_cost`` is the
-exact integer model it follows (the tests compare the two).
+The data part is priced as calldata (17 gas per byte at the L1 gas price) or as blobs (1 blob gas per byte at
+the blob base fee, EIP-4844), as the reader chooses. The sweep is vectorised numpy in floats for drawing;
+``zkedu.rollup.amortisation.compute_amortised_cost`` is the exact integer model it follows (the tests compare
+the two).
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.figure import Figure
 
-from zkedu.constants import L1_GAS_PER_PUBDATA_BYTE
+from zkedu.constants import GAS_PER_BLOB, L1_GAS_PER_PUBDATA_BYTE
 from zkedu.rollup.amortisation import BATCH_FIXED_L1_GAS, compute_fill_seconds
+from zkedu.rollup.l1_data_pricing import BLOB_BASE_COST
 from zkedu.widgets.common import Control, build_panel, control_defaults, label, new_figure, static_twin
 
+DATA_CHOICES = ("calldata", "blobs")
 BATCH_SIZES = np.unique(np.concatenate([np.geomspace(1, 10_000, 200).round(), 10.0 ** np.arange(5)]).astype(np.int64))
 CONTROLS = (
     Control("batch_size", "batch size [txs]", 1_000, "int", 1, 10_000),
@@ -22,6 +26,8 @@ CONTROLS = (
     Control("fixed_l1_gas", "fixed L1 gas per batch", BATCH_FIXED_L1_GAS, "int", 100_000, 3_000_000, 10_000),
     Control("pubdata_bytes_per_tx", "pubdata per tx [bytes]", 100, "int", 0, 1_000, 5),
     Control("arrival_rate", "arrival rate [tx/s]", 20.0, "log", -1, 3, 0.05),
+    Control("data_on", "data posted as", "calldata", "buttons", options=DATA_CHOICES),
+    Control("blob_base_fee_gwei", "blob base fee [gwei]", 1.0, "log", -3, 2, 0.05),
 )
 DEFAULTS = control_defaults(CONTROLS)
 
@@ -38,17 +44,31 @@ class AmortisationSweep:
     point_fixed_gwei: float
     point_data_gwei: float
     point_fill_seconds: float
+    data_on: str = "calldata"
+    data_price_gwei_per_byte: float = 0.0
+    blob_reserve_gwei: float = 0.0  # EIP-7918: the blob base fee stops falling below this
+
+
+def compute_data_price(data_on: str, l1_gas_price_gwei: float, blob_base_fee_gwei: float) -> float:
+    """L1 price of one byte of data in gwei: 17 gas at the gas price as calldata, 1 blob gas as blob data."""
+    if data_on == "calldata":
+        return L1_GAS_PER_PUBDATA_BYTE * l1_gas_price_gwei
+    if data_on == "blobs":
+        return 1.0 * blob_base_fee_gwei
+    raise ValueError(f"data_on must be one of {DATA_CHOICES}, got {data_on!r}")
 
 
 def compute_amortisation(
-    batch_sizes: np.ndarray, l1_gas_price_gwei: float, fixed_l1_gas: float, pubdata_bytes_per_tx: float
+    batch_sizes: np.ndarray, l1_gas_price_gwei: float, fixed_l1_gas: float, pubdata_bytes_per_tx: float,
+    data_on: str = "calldata", blob_base_fee_gwei: float = 1.0,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Fixed and per-byte L1 cost per transaction in gwei, for each batch size (data priced as calldata)."""
+    """Fixed and per-byte L1 cost per transaction in gwei, for each batch size (data as calldata or blobs)."""
     sizes = np.asarray(batch_sizes, dtype=float)
     if np.any(sizes < 1):
         raise ValueError(f"batch_sizes must all be >= 1, got min {sizes.min()!r}")
     fixed = fixed_l1_gas * l1_gas_price_gwei / sizes
-    data = np.full_like(sizes, pubdata_bytes_per_tx * L1_GAS_PER_PUBDATA_BYTE * l1_gas_price_gwei)
+    price = compute_data_price(data_on, l1_gas_price_gwei, blob_base_fee_gwei)
+    data = np.full_like(sizes, pubdata_bytes_per_tx * price)
     return fixed, data
 
 
@@ -58,14 +78,19 @@ def update(
     fixed_l1_gas: int = DEFAULTS["fixed_l1_gas"],
     pubdata_bytes_per_tx: int = DEFAULTS["pubdata_bytes_per_tx"],
     arrival_rate: float = DEFAULTS["arrival_rate"],
+    data_on: str = DEFAULTS["data_on"],
+    blob_base_fee_gwei: float = DEFAULTS["blob_base_fee_gwei"],
 ) -> AmortisationSweep:
     """The data the widget draws for one setting of its controls."""
-    fixed, data = compute_amortisation(BATCH_SIZES, l1_gas_price_gwei, fixed_l1_gas, pubdata_bytes_per_tx)
+    pricing = (l1_gas_price_gwei, fixed_l1_gas, pubdata_bytes_per_tx, data_on, blob_base_fee_gwei)
+    fixed, data = compute_amortisation(BATCH_SIZES, *pricing)
     fill = np.array([compute_fill_seconds(int(n), arrival_rate) for n in BATCH_SIZES])
-    (pf,), (pd,) = compute_amortisation(np.array([batch_size]), l1_gas_price_gwei, fixed_l1_gas, pubdata_bytes_per_tx)
+    (pf,), (pd,) = compute_amortisation(np.array([batch_size]), *pricing)
     return AmortisationSweep(
         BATCH_SIZES, fixed, data, fill, int(batch_size), float(pf), float(pd),
-        compute_fill_seconds(batch_size, arrival_rate)
+        compute_fill_seconds(batch_size, arrival_rate), data_on,
+        compute_data_price(data_on, l1_gas_price_gwei, blob_base_fee_gwei),
+        BLOB_BASE_COST * l1_gas_price_gwei / GAS_PER_BLOB,
     )
 
 
@@ -76,7 +101,7 @@ def draw(sweep: AmortisationSweep) -> Figure:
     )
     ax_cost.stackplot(
         sweep.batch_sizes, sweep.data_gwei, sweep.fixed_gwei,
-        labels=["data (per byte, does not shrink)", "fixed per-batch cost, shared"], alpha=0.8,
+        labels=[f"data as {sweep.data_on} (per byte, does not shrink)", "fixed per-batch cost, shared"], alpha=0.8,
     )
     ax_cost.axvline(sweep.batch_size, color="k", lw=0.8, ls="--")
     ax_cost.set_xscale("log")
@@ -93,11 +118,16 @@ def draw(sweep: AmortisationSweep) -> Figure:
 
 
 def describe(sweep: AmortisationSweep) -> str:
-    """A one-line HTML readout of the chosen batch size."""
-    return (
-        f"<b>{sweep.batch_size:,} txs</b>: fixed {sweep.point_fixed_gwei:,.1f} gwei + data "
+    """A one-line HTML readout of the chosen batch size (and, for blobs, how the fee compares to its reserve)."""
+    text = (
+        f"<b>{sweep.batch_size:,} txs</b>: fixed {sweep.point_fixed_gwei:,.1f} gwei + data as {sweep.data_on} "
         f"{sweep.point_data_gwei:,.1f} gwei per tx; the batch fills in {sweep.point_fill_seconds:,.1f} s"
     )
+    if sweep.data_on == "blobs":
+        side = "above" if sweep.data_price_gwei_per_byte >= sweep.blob_reserve_gwei else "below"
+        text += (f". The blob base fee is {side} EIP-7918's reserve at this gas price "
+                 f"({sweep.blob_reserve_gwei:,.3f} gwei), where it stops falling")
+    return text
 
 
 def static_figure() -> Figure:
@@ -106,5 +136,5 @@ def static_figure() -> Figure:
 
 
 def make_widget():  # -> ipywidgets.Widget
-    """Sliders for batch size, L1 gas price, fixed L1 gas per batch, bytes per transaction and arrival rate."""
+    """Sliders for batch size, gas price, fixed gas per batch, bytes per tx, arrival rate; calldata or blobs."""
     return build_panel(CONTROLS, update, draw, describe)
