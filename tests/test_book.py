@@ -145,12 +145,10 @@ def test_pages_load_no_script_or_style_from_the_network(built_book: Path) -> Non
 @pytest.mark.xdist_group("book")
 def test_each_citation_label_names_one_source(built_book: Path) -> None:
     """Two different sources never read the same (e.g. seven times "Matter Labs, 2026")."""
-    import re
 
-    citation = re.compile(r'<a class="reference internal" href="bibliography\.html#[^"]*" title="([^"]*)">([^<]*)</a>')
     sources_by_label: dict[str, set[str]] = {}
     for source in chapter_notebooks():
-        for title, label in citation.findall(_page(built_book, source).read_text()):
+        for _anchor, title, label in _citations(_page(built_book, source).read_text()):
             sources_by_label.setdefault(label, set()).add(title)
     assert sources_by_label, "no citations found in any chapter"
     shared = {label: sorted(titles) for label, titles in sources_by_label.items() if len(titles) > 1}
@@ -158,3 +156,31 @@ def test_each_citation_label_names_one_source(built_book: Path) -> None:
     bibliography = (built_book / "book" / "bibliography.html").read_text()
     for lowered in ("Zksync", "eip-4844</span>"):
         assert lowered not in bibliography, f"a title lost its capitals in the bibliography: {lowered!r}"
+
+
+def _citations(html: str) -> list[tuple[str, str, str]]:
+    """(bibliography anchor, hover title, visible text) of each citation link on a page, tags stripped."""
+    import re
+
+    link = re.compile(r'<a class="reference internal" href="bibliography\.html#([^"]*)" title="([^"]*)">(.*?)</a>')
+    return [(anchor, title, re.sub(r"<[^>]+>", "", text)) for anchor, title, text in link.findall(html)]
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_the_bibliography_labels_each_source_as_its_citations_read(built_book: Path) -> None:
+    """A citation reading "Gabizon et al., 2019" leads to an entry labelled [Gabizon et al., 2019], not [16]."""
+    import re
+
+    bibliography = (built_book / "book" / "bibliography.html").read_text()
+    entry = re.compile(r'id="([^"]+)" role="doc-biblioentry">\s*<span class="label"><span class="fn-bracket">\[</span>'
+                       r"(.*?)<span class=\"fn-bracket\">\]</span>")
+    labels = {anchor: re.sub(r"<[^>]+>", "", text) for anchor, text in entry.findall(bibliography)}
+    assert len(labels) >= 50, f"only {len(labels)} labelled entries found in the bibliography"
+    assert not any(label.isdigit() for label in labels.values()), "the bibliography still numbers its entries"
+    checked = 0
+    for source in chapter_notebooks():
+        for anchor, _title, text in _citations(_page(built_book, source).read_text()):
+            assert labels.get(anchor) == text, f"{source.name}: citation {text!r} leads to [{labels.get(anchor)}]"
+            checked += 1
+    assert checked >= 50, f"only {checked} citations checked"

@@ -8,7 +8,7 @@ import pytest
 from nbclient.output_widget import OutputWidget
 
 from zkedu import _nbexec, _sphinxext
-from zkedu._sphinxext import summarize_value, year_suffixes
+from zkedu._sphinxext import author_year_label, summarize_value, year_suffixes
 
 
 def test_same_author_and_year_get_suffixes_in_title_order_and_others_none() -> None:
@@ -47,6 +47,32 @@ def test_citations_are_distinguished_on_the_parsed_bibliography_and_titles_keep_
         _sphinxext._distinguish_citations(app)
     assert [data.entries[k].fields["year"] for k in "abc"] == ["2026b", "2026a", "2024"]
     assert data.entries["a"].fields["title"] == "{ZKsync Gateway}"
+
+
+def test_author_year_labels_read_like_the_citations() -> None:
+    from pybtex.database import Entry, Person
+
+    def entry(*authors: str, year: str = "2019", role: str = "author") -> Entry:
+        e = Entry("misc", fields={"title": "T", "year": year})
+        e.persons[role] = [Person(a) for a in authors]
+        return e
+
+    assert author_year_label(entry("Gabizon, Ariel", "Williamson, Zachary J.", "Ciobotaru, Oana")) == \
+        "Gabizon et al., 2019"
+    assert author_year_label(entry("Amos Fiat", "Adi Shamir", year="1987")) == "Fiat and Shamir, 1987"
+    assert author_year_label(entry("{Matter Labs}", year="2026e")) == "Matter Labs, 2026e"
+    assert author_year_label(entry("Ludwig van Beethoven")) == "van Beethoven, 2019"
+    assert author_year_label(entry("Salazar Cardozo, Alex")) == "Salazar\u00a0Cardozo, 2019"  # as the citation ties it
+    assert author_year_label(entry("Knuth, Donald", role="editor")) == "Knuth, 2019"
+    with pytest.raises(ValueError, match="'k' has no author or editor"):
+        author_year_label(_keyed_entry())
+
+
+def _keyed_entry():
+    from pybtex.database import BibliographyData, Entry
+
+    data = BibliographyData(entries={"k": Entry("misc", fields={"year": "2020"})})
+    return data.entries["k"]
 
 
 def test_large_constants_are_summarised_and_small_ones_shown() -> None:

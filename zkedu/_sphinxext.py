@@ -3,6 +3,8 @@
 - executing chapters never stalls on an Output widget (:mod:`zkedu._nbexec`);
 - citations tell sources apart: entries sharing author and year get year suffixes (2026a, 2026b, ...),
   in the citation and in the bibliography alike, and titles keep their capitals;
+- the bibliography labels its entries author–year ("[Gabizon et al., 2019]"), as the citations read, not
+  with numbers that no citation shows (the ``zkedu`` pybtex style, named in _config.yml);
 - the API page summarises large constants instead of printing their whole value;
 - each page declares sphinx-thebe's configuration once (it is otherwise repeated on every build of the
   environment, and a second ``const THEBE_JS_URL`` is a page error);
@@ -15,6 +17,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import string
 from collections import defaultdict
@@ -89,6 +93,41 @@ def _distinguish_citations(app: Any) -> None:
         entries[key].fields["year"] = suffixed.get(key, year)
 
 
+def author_year_label(entry: Any) -> str:
+    """The label a citation shows for a pybtex entry: "Last, 2019", "A and B, 2019" or "A et al., 2019".
+
+    The same text sphinxcontrib-bibtex's author_year reference style writes into the citation (tested on
+    the built book), so a reader can find a cited source in the bibliography by what the citation says.
+    """
+    from sphinxcontrib.bibtex.style.names.last import LastNameStyle  # the citations' own surname formatter
+
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    # rendered as HTML, then back to text: the no-break spaces it ties short name parts with must survive
+    names = [html.unescape(re.sub(r"<[^>]+>", "", LastNameStyle().format(p).format().render_as("html")))
+             for p in persons]
+    if not names:
+        raise ValueError(f"bibliography entry {entry.key!r} has no author or editor to label it by")
+    who = names[0] if len(names) == 1 else f"{names[0]} and {names[1]}" if len(names) == 2 else f"{names[0]} et al."
+    return f"{who}, {entry.fields.get('year', 'n.d.')}"
+
+
+def _register_author_year_style() -> None:
+    """The pybtex style ``zkedu``: pybtex's plain style with author–year labels instead of numbers."""
+    from pybtex.plugin import register_plugin
+    from pybtex.style.formatting.plain import Style as PlainStyle
+    from pybtex.style.labels import BaseLabelStyle
+
+    class AuthorYearLabels(BaseLabelStyle):
+        def format_labels(self, sorted_entries: Any) -> Any:
+            for entry in sorted_entries:
+                yield author_year_label(entry)
+
+    class AuthorYearStyle(PlainStyle):
+        default_label_style = AuthorYearLabels
+
+    register_plugin("pybtex.style.formatting", "zkedu", AuthorYearStyle, force=True)
+
+
 def _summarizing_documenters(app: Any) -> None:
     from sphinx.ext.autodoc import AttributeDocumenter, DataDocumenter
 
@@ -155,6 +194,7 @@ def _offer_executed_notebook(app: Any, pagename: str, templatename: str, context
 
 def setup(app: Any) -> dict[str, Any]:
     _nbexec.install()
+    _register_author_year_style()
     app.connect("config-inited", _theme_defaults, priority=900)
     app.connect("builder-inited", _distinguish_citations, priority=900)  # after sphinxcontrib-bibtex (500)
     app.connect("html-page-context", _declare_thebe_config_once, priority=900)
