@@ -34,14 +34,26 @@ def test_latency_is_the_sum_of_its_stages_and_gateway_includes_faster(
         stages = compute_latency_breakdown(p, mode)
         assert tuple(stages) == STAGES
         assert np.isclose(compute_interop_latency(p, mode), sum(stages.values()))
+        # the delay counts from the commit: proving (with its transaction) and the delay overlap
+        assert np.isclose(stages["proving"] + stages["rest of the execution delay"],
+                          max(proving + stages["commit"], delay))
     l1, gw = compute_latency_breakdown(p, Settlement.L1), compute_latency_breakdown(p, Settlement.GATEWAY)
-    assert l1["inclusion"] == 2 * L1_SLOT_SECONDS and gw["inclusion"] < l1["inclusion"]
+    assert l1["commit"] == l1["execute"] == L1_SLOT_SECONDS and gw["execute"] < l1["execute"]
+
+
+def test_proving_inside_the_delay_adds_nothing_and_beyond_it_everything() -> None:
+    base = LatencyParams(proving_seconds=3600.0, execution_delay_seconds=10_800.0)
+    longer = LatencyParams(proving_seconds=7200.0, execution_delay_seconds=10_800.0)
+    beyond = LatencyParams(proving_seconds=14_400.0, execution_delay_seconds=10_800.0)
+    for mode in Settlement:
+        assert np.isclose(compute_interop_latency(longer, mode), compute_interop_latency(base, mode))
+        assert compute_interop_latency(beyond, mode) > compute_interop_latency(base, mode) + 3600.0
 
 
 def test_defaults_give_hours_to_provable_and_the_three_levels_in_order() -> None:
     p = LatencyParams()
     hours = compute_interop_latency(p, Settlement.L1) / 3600
-    assert 3.9 < hours < 4.2  # 90 s sealing + 1 h proving + 24 s + 3 h delay + 1 s import
+    assert np.isclose(hours, (90 + 12 + 10_800 + 12 + 1) / 3600)  # sealing, commit, 3 h delay, execute, import
     for mode in Settlement:
         levels = compute_confirmation_levels(p, mode)
         assert levels["sequencer"] < levels["proven"] < levels["executed on L1"]
@@ -51,8 +63,8 @@ def test_defaults_give_hours_to_provable_and_the_three_levels_in_order() -> None
 
 def test_one_second_proving_and_no_delay_is_what_seconds_scale_interop_requires() -> None:
     p = LatencyParams(batch_interval_seconds=1.0, proving_seconds=1.0, execution_delay_seconds=0.0)
-    assert compute_interop_latency(p, Settlement.GATEWAY) < 5.0
-    assert compute_interop_latency(p, Settlement.L1) > 2 * L1_SLOT_SECONDS
+    assert compute_interop_latency(p, Settlement.GATEWAY) < 6.0  # 0.5 + commit, proof, execute blocks + import
+    assert compute_interop_latency(p, Settlement.L1) > 3 * L1_SLOT_SECONDS
 
 
 def test_message_volume_seals_batches_early_when_log_slots_fill() -> None:

@@ -1,16 +1,17 @@
 """How long a message takes from send to provable on the destination, and what settlement costs per chain.
 
-Proof-based interop needs the source batch sealed, proven, its proof and execution included on the
-settlement layer after the layer's execution delay, and the new root imported by the destination:
+Proof-based interop needs the source batch sealed, committed, proven and executed on the settlement layer,
+and the new root imported by the destination. The execution delay runs from the commit (Era's
+ValidatorTimelock refuses to execute before commit time + delay), so proving happens inside it:
 
-    latency = sealing + proving + inclusion + execution delay + root import
+    latency = sealing + commit + max(proving + prove tx, execution delay) + execute tx + root import
 
 ``sealing`` is the mean wait for the batch to close (half the batch interval, or less when the messages
-alone fill the batch's L2->L1 log slots); ``inclusion`` is two settlement-layer blocks (the prove and the
-execute transactions; commit overlaps with proving). On Gateway the blocks are Gateway's; on L1 they are
-12-second slots. Three confirmation levels are compared: the sequencer's (a block), proven (a proof exists:
-what "one-second ZK finality" refers to) and executed on L1 (for a chain on Gateway, only after Gateway's
-own batch settles on L1 too).
+alone fill the batch's L2->L1 log slots). Each transaction on the settlement layer (commit, prove, execute)
+waits one of its blocks: Gateway's blocks on Gateway, 12-second slots on L1. The batch is taken to be
+committed as soon as it is sealed. Three confirmation levels are compared: the sequencer's (a block), proven
+(a proof exists: what "one-second ZK finality" refers to) and executed on L1 (for a chain on Gateway, only
+after Gateway's own batch settles on L1 too).
 
 Settlement cost per chain: directly on L1 each chain pays a batch's commit, prove and execute gas (the
 planning constants of ``zkedu.rollup.fees``) for each of its batches; on Gateway the chains' batches are
@@ -22,7 +23,8 @@ Every function takes floats or numpy arrays (broadcast), so a sweep is one call.
 Source: DOCS content/20.zksync-protocol/00.rollup/60.finality.md (a batch in a few minutes, a proof in about
 an hour, ~3 h execution delay; zksync-docs @b16cbee, Jul 2026) and the Gateway FAQ ("finalization through
 Gateway is sufficient" for interop between its chains); ERA core/node/eth_sender/src/publish_criterion.rs
-(gas planning constants); ERA docs/src/specs/contracts/interop/ (what a message needs).
+(gas planning constants); ERA docs/src/specs/contracts/interop/ (what a message needs); EC
+l1-contracts/contracts/state-transition/ValidatorTimelock.sol (the delay counts from the commit timestamp).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from zkedu.rollup.commitment import L2_TO_L1_LOGS_TREE_DEPTH
 
 L1_SLOT_SECONDS = 12.0
 LOG_SLOTS_PER_BATCH = 1 << L2_TO_L1_LOGS_TREE_DEPTH
-STAGES = ("sealing", "proving", "inclusion", "execution delay", "root import")
+STAGES = ("sealing", "commit", "proving", "rest of the execution delay", "execute", "root import")
 
 
 @dataclass(frozen=True)
@@ -84,15 +86,22 @@ def _block_seconds(params: LatencyParams, settlement: Settlement) -> float:
 
 
 def compute_latency_breakdown(params: LatencyParams, settlement: Settlement) -> dict[str, np.ndarray]:
-    """Mean seconds of each stage from send to provable on the destination (keys: ``STAGES``)."""
+    """Mean seconds of each stage from send to provable on the destination (keys: ``STAGES``).
+
+    "proving" includes the prove transaction's block; "rest of the execution delay" is what remains of the
+    delay (counted from the commit) once the proof has landed, zero when proving takes longer.
+    """
     if not isinstance(settlement, Settlement):
         raise TypeError(f"settlement must be a Settlement, got {settlement!r}")
     one = np.ones_like(compute_batch_seconds(params))
+    block = _block_seconds(params, settlement) * one
+    proving = np.asarray(params.proving_seconds, dtype=float) * one + block
     return {
         "sealing": compute_batch_seconds(params) / 2,
-        "proving": np.asarray(params.proving_seconds, dtype=float) * one,
-        "inclusion": 2 * _block_seconds(params, settlement) * one,
-        "execution delay": np.asarray(params.execution_delay_seconds, dtype=float) * one,
+        "commit": block,
+        "proving": proving,
+        "rest of the execution delay": np.maximum(np.asarray(params.execution_delay_seconds, dtype=float) - proving, 0),
+        "execute": block,
         "root import": np.asarray(params.l2_block_seconds, dtype=float) * one,
     }
 
@@ -105,8 +114,8 @@ def compute_interop_latency(params: LatencyParams, settlement: Settlement) -> np
 def compute_confirmation_levels(params: LatencyParams, settlement: Settlement) -> dict[str, np.ndarray]:
     """Mean seconds to three confirmations: the sequencer's, proven, and executed on L1."""
     stages = compute_latency_breakdown(params, settlement)
-    proven = stages["sealing"] + stages["proving"]
-    executed = proven + stages["inclusion"] + stages["execution delay"]
+    proven = stages["sealing"] + np.asarray(params.proving_seconds, dtype=float)
+    executed = compute_interop_latency(params, settlement) - stages["root import"]
     if settlement is Settlement.GATEWAY:  # then Gateway's own batch must settle on L1
         l1 = replace(params, messages_per_second=0.0)
         executed = executed + compute_interop_latency(l1, Settlement.L1) - params.l2_block_seconds

@@ -94,7 +94,7 @@ def draw(data: InteropSweep) -> Figure:
         width = np.array([data.of(m).stages[stage] / 3600 for m in modes])
         ax_stages.barh([f"on {m.value}" for m in modes], width, left=left, label=stage)
         left += width
-    ax_stages.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=5, fontsize="small")
+    ax_stages.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=3, fontsize="small")
     label(ax_stages, "Send to provable on the destination", "time [h]", "chains settling")
     for m, color in zip(modes, ("tab:blue", "tab:orange"), strict=True):
         ax_time.plot(PROVING_TIMES, data.of(m).latency_vs_proving, color=color, label=f"chains on {m.value}")

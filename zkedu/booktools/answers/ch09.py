@@ -51,8 +51,9 @@ register(Exercise(
 register(Exercise(
     "ch09-fast-latency",
     how_to_answer="a number of seconds",
-    hint="add the five stages: half a batch interval of sealing, the proving time, two Gateway blocks for "
-         "inclusion, the execution delay, and one block to import the root.",
+    hint="add the stages: half a batch interval of sealing, a Gateway block to commit, the proving time plus "
+         "a block for the prove transaction (or the execution delay, if longer: it runs from the commit), a "
+         "block to execute, and one block to import the root.",
     answer_types=(int, float),
     expected=compute_fast_latency_seconds,
     rel_tol=1e-9,
