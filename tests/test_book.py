@@ -184,3 +184,21 @@ def test_the_bibliography_labels_each_source_as_its_citations_read(built_book: P
             assert labels.get(anchor) == text, f"{source.name}: citation {text!r} leads to [{labels.get(anchor)}]"
             checked += 1
     assert checked >= 50, f"only {checked} citations checked"
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_no_dollar_amount_is_typeset_as_math(built_book: Path) -> None:
+    """Money such as "$5M a year at $0.05" reads as money, not as the formula "5M a year at" (escape it: \\$)."""
+    import html
+    import re
+
+    prose_in_math = []
+    for page in sorted((built_book / "book").glob("*.html")):
+        for body in re.findall(r"\\\((.*?)\\\)", page.read_text(), re.S):
+            text = html.unescape(re.sub(r"<[^>]+>", "", body))
+            words = re.search(r"(?<!\\)\b[a-z]{2,} [a-z]{2,}\b", text)
+            if words and not re.search(r"\\(text|mathrm|operatorname)", text):
+                prose_in_math.append(f"{page.name}: {text[:60]!r}")
+    assert not prose_in_math, f"prose typeset as math (an unescaped $?): {prose_in_math}"
+

@@ -1,7 +1,9 @@
 """Dated, cited scenarios for the token model, and the outside figures they are compared with.
 
-No fee level, split or licence price has been proposed or set for the ZK token (as of Nov 2026): the volumes,
-fees, price and supply below are the book's assumptions unless a source is given, and each preset says which.
+No fee level or licence price has been proposed or set for the ZK token, and the only split described (Fee
+Flow v1.0's 100% burn at launch) was confirmed on the forum without a token vote (as of Nov 2026): the
+volumes, fees, price and supply below are the book's assumptions unless a source is given, and each preset
+says which.
 Figures from secondary sources (press, dashboards) are marked ``secondary=True``; claims that could not be
 checked are marked ``unverified=True``. Bibliography keys refer to ``book/references.bib``.
 """
@@ -78,7 +80,9 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
            "Every number is an assumption: the proposal sets no fee level and no split."),
     Preset("Fee Flow v1.0 at launch", replace(BASELINE, burn_share=1.0, staking_share=0.0, ecosystem_share=0.0,
                                              retained_share=0.0),
-           "Nov 2026", ("zknation_fee_flow",), "The splitter as enacted: 100% burn; volumes as the baseline."),
+           "Nov 2026", ("zknation_fee_flow",),
+           "The splitter as confirmed for launch on the forum (no token vote found): 100% burn; volumes as "
+           "the baseline."),
     Preset("today-like volume", replace(BASELINE, messages_per_day=100_000, message_growth_per_year=0.0,
                                         licensing_usd_per_year=0.0, interop_fee_sink=FeeSink.OPERATOR),
            "Nov 2026", ("zksync_docs", "era_contracts_v31"),
