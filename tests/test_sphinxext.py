@@ -47,6 +47,13 @@ def test_citations_are_distinguished_on_the_parsed_bibliography_and_titles_keep_
         _sphinxext._distinguish_citations(app)
     assert [data.entries[k].fields["year"] for k in "abc"] == ["2026b", "2026a", "2024"]
     assert data.entries["a"].fields["title"] == "{ZKsync Gateway}"
+    env = app.env
+    env.found_docs = {"book/a", "book/b", "book/c"}
+    assert _sphinxext._reread_when_suffixes_change(app, env, set(), {"book/a"}, set()) == []  # same suffixes
+    data.entries["d"] = entry("Atlas")  # a new 2026 source: "Airbender" stays 2026a, "ZKsync Gateway" becomes c
+    _sphinxext._distinguish_citations(app)
+    assert data.entries["a"].fields["year"] == "2026c"
+    assert _sphinxext._reread_when_suffixes_change(app, env, set(), {"book/a"}, set()) == ["book/b", "book/c"]
 
 
 def test_author_year_labels_read_like_the_citations() -> None:

@@ -2,7 +2,8 @@
 
 - executing chapters never stalls on an Output widget (:mod:`zkedu._nbexec`);
 - citations tell sources apart: entries sharing author and year get year suffixes (2026a, 2026b, ...),
-  in the citation and in the bibliography alike, and titles keep their capitals;
+  in the citation and in the bibliography alike (every page is redone when a new source shifts them), and
+  titles keep their capitals;
 - the bibliography labels its entries author–year ("[Gabizon et al., 2019]"), as the citations read, not
   with numbers that no citation shows (the ``zkedu`` pybtex style, named in _config.yml);
 - the API page summarises large constants instead of printing their whole value;
@@ -91,6 +92,18 @@ def _distinguish_citations(app: Any) -> None:
     suffixed = year_suffixes(rows)
     for key, _authors, year, _title in rows:
         entries[key].fields["year"] = suffixed.get(key, year)
+    # A new or retitled source can shift other sources' suffixes (2026e becomes 2026f): remember the map, so
+    # that _reread_when_suffixes_change makes an incremental build redo every page, not only the edited ones.
+    previous = getattr(app.env, "zkedu_year_suffixes", None)
+    app.env.zkedu_year_suffixes = suffixed
+    app.env.zkedu_year_suffixes_changed = previous is not None and previous != suffixed
+
+
+def _reread_when_suffixes_change(app: Any, env: Any, added: set, changed: set, removed: set) -> list[str]:
+    """Every page, when the year suffixes changed since the last build (their citations would read stale)."""
+    if not getattr(env, "zkedu_year_suffixes_changed", False):
+        return []
+    return sorted(set(env.found_docs) - set(added) - set(changed) - set(removed))
 
 
 def author_year_label(entry: Any) -> str:
@@ -197,6 +210,7 @@ def setup(app: Any) -> dict[str, Any]:
     _register_author_year_style()
     app.connect("config-inited", _theme_defaults, priority=900)
     app.connect("builder-inited", _distinguish_citations, priority=900)  # after sphinxcontrib-bibtex (500)
+    app.connect("env-get-outdated", _reread_when_suffixes_change)
     app.connect("html-page-context", _declare_thebe_config_once, priority=900)
     app.connect("html-page-context", _offer_executed_notebook, priority=400)  # before the theme's buttons (501)
     _summarizing_documenters(app)
