@@ -166,6 +166,14 @@ def test_soundness_bits_per_query() -> None:
     assert compute_query_soundness_bits(2, 2, "johnson") == pytest.approx(1.0)  # √(1/2) per query
     assert compute_query_soundness_bits(4, 1, "unique") == pytest.approx(-math.log2(1 - 3 / 8))
     assert compute_query_soundness_bits(8, 10, "johnson") > compute_query_soundness_bits(2, 10, "johnson")
+    # exact, so the queries needed for 100 bits come out whole: 200 proven, 100 conjectured at blow-up 2
+    regimes = ("johnson", "conjectured")
+    needed = [math.ceil(100 / compute_query_soundness_bits(b, 1, r)) for b in (2, 4, 16) for r in regimes]
+    assert needed == [200, 100, 100, 50, 50, 25]
+    for blowup in (2, 3, 4, 8, 16):  # the closed forms equal the definition -log2(1 - δ)
+        rho = 1 / blowup
+        for regime, delta in (("unique", (1 - rho) / 2), ("johnson", 1 - math.sqrt(rho)), ("conjectured", 1 - rho)):
+            assert compute_query_soundness_bits(blowup, 1, regime) == pytest.approx(-math.log2(1 - delta))
     with pytest.raises(ValueError, match="regime must be one of"):
         compute_query_soundness_bits(2, 1, "optimistic")
     with pytest.raises(ValueError, match="blowup must be an int >= 2, got 1"):

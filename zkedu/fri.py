@@ -255,8 +255,10 @@ def compute_query_soundness_bits(blowup: int, num_queries: int, regime: str = "j
         raise ValueError(f"blowup must be an int >= 2, got {blowup!r}")
     if isinstance(num_queries, bool) or not isinstance(num_queries, Integral) or num_queries < 0:
         raise ValueError(f"num_queries must be an int >= 0, got {num_queries!r}")
-    rho = 1 / blowup
-    deltas = {"unique": (1 - rho) / 2, "johnson": 1 - math.sqrt(rho), "conjectured": 1 - rho}
-    if regime not in deltas:
+    # -log2(1 - δ) in closed form: 1 - δ is (1 + ρ)/2, √ρ or ρ, so no rounding (0.49999...) creeps into
+    # the bits, nor into ceil(target / bits) queries.
+    per_query = {"unique": math.log2(2 * blowup / (blowup + 1)), "johnson": math.log2(blowup) / 2,
+                 "conjectured": math.log2(blowup)}
+    if regime not in per_query:
         raise ValueError(f"regime must be one of {SOUNDNESS_REGIMES}, got {regime!r}")
-    return -num_queries * math.log2(1 - deltas[regime])
+    return num_queries * per_query[regime]
