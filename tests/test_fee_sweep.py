@@ -19,11 +19,13 @@ from zkedu.rollup.fee_sweep import (
     TRANSFER,
     ChainSettings,
     MixUse,
+    _calldata_gas_vectorised,
     compute_batch_economics,
     compute_batch_economics_exact,
     compute_batch_size_cap,
     compute_mix_use,
 )
+from zkedu.rollup.l1_data_pricing import compute_calldata_gas_for_tokens
 from zkedu.rollup.pubdata import naive_state_diffs_size
 from zkedu.rollup.seal import SealCriterion, SealLimits
 from zkedu.rollup.sequencer import run_sequencer
@@ -32,30 +34,62 @@ from zkedu.rollup.workload import generate_workload
 
 
 def test_profiles_worked_out_by_hand() -> None:
-    assert TRANSFER.gas == 21_000 + 10_000  # 200-byte encoding -> the 10,000-gas slot overhead
     assert TRANSFER.compressed_bytes == (4 + 1 + 7) + (4 + 1 + 1) + (4 + 1 + 7) == 30
     assert TRANSFER.naive_bytes == 3 * 64
-    assert SWAP.gas == 150_000 + 10_000 and SWAP.naive_bytes == 7 * 64
+    assert SWAP.naive_bytes == 7 * 64
     use = compute_mix_use(0.5, compression=False)
-    assert use == MixUse(Fraction(31_000 + 160_000, 2), Fraction(21_000 + 150_000, 2), Fraction(192 + 448, 2))
+    # circuits come from execution gas only: the 10,000-gas slot overhead is a fee charge, not prover work
+    assert use == MixUse(Fraction(21_000 + 150_000, 2), Fraction(192 + 448, 2))
+    assert use.calldata_tokens == 4 * use.pubdata_bytes  # every byte counted as non-zero by default
+    assert MixUse(Fraction(1), Fraction(10), Fraction(1, 2)).calldata_tokens == 5 + 4 * 5
 
 
 def test_worked_example_transfers_only() -> None:
     use = compute_mix_use(1.0)
-    # circuits bind first: a transfer's 31,000 gas is about 4.34 estimated circuits (7,142 gas each), and
-    # 0.95 x 28,000 x 7,142 / 31,000 = 6,128.3 -> the 6,129th transfer crosses 95% (slots allow 7,783)
-    assert compute_batch_size_cap(use) == 6_129
+    # a transfer's 21,000 gas is about 2.94 estimated circuits (7,142 gas each): circuits would allow
+    # ceil(0.95 x 28,000 x 7,142 / 21,000) = 9,047 transfers and slots 7,783, but 30 pubdata bytes each reach
+    # 95% of 240,000 bytes at the 7,600th: pubdata binds first
+    assert compute_batch_size_cap(use) == 7_600
+    assert compute_batch_size_cap(use, ChainSettings(max_pubdata_per_batch=500_000)) == 7_783  # then slots
     p = compute_batch_economics_exact(1_000, use=use, l1_gas_price=10 * GWEI, blob_base_fee=GWEI, timeout=600)
-    assert p.batch_size == 6_129
-    assert p.overhead_wei == Fraction(1_413_000 * 10 * GWEI, 6_129)
-    assert math.ceil(6_129 * 30 / 126_976) == 2  # two blobs, the second one part-empty
-    assert p.pubdata_wei == Fraction(2 * 131_072 * GWEI, 6_129)
+    assert p.batch_size == 7_600
+    assert p.overhead_wei == Fraction(1_413_000 * 10 * GWEI, 7_600)
+    assert math.ceil(7_600 * 30 / 126_976) == 2  # two blobs, the second one part-empty
+    assert p.pubdata_wei == Fraction(2 * 131_072 * GWEI, 7_600)
     assert p.execution_wei == 21_000 * 25_000_000
-    assert p.commit_seconds == Fraction(6_128, 2_000) + 12  # mean wait to seal + one L1 slot
+    assert p.commit_seconds == Fraction(7_599, 2_000) + 12  # mean wait to seal + one L1 slot
     assert p.finality_seconds == p.commit_seconds + 3 * 3600
-    # calldata: 30 bytes x 40 gas (EIP-7623 floor) x 10 gwei, whatever the batch size
-    c = compute_batch_economics_exact(1_000, use=use, l1_gas_price=10 * GWEI, blob_base_fee=GWEI, da="calldata")
-    assert c.pubdata_wei == 30 * 40 * 10 * GWEI
+    # calldata: 7,600 x 30 bytes x 4 tokens = 912,000 tokens, 6T > 303,000, so the floor binds:
+    # (10 x 912,000 - 303,000) gas per batch, shared by 7,600 transfers
+    c = compute_batch_economics_exact(1_000, use=use, l1_gas_price=10 * GWEI, blob_base_fee=GWEI, da="calldata",
+                                      timeout=600)
+    assert c.pubdata_wei == Fraction((9_120_000 - 303_000) * 10 * GWEI, 7_600)
+
+
+def test_swaps_close_on_circuits_and_use_part_of_the_pubdata_limit() -> None:
+    use = compute_mix_use(0.0)
+    # 150,000 / 7,142 = 21.0 circuits: ceil(0.95 x 28,000 x 7,142 / 150,000) = 1,267 swaps; pubdata allows 2,621
+    assert compute_batch_size_cap(use) == 1_267 < math.ceil(0.95 * 240_000 / 87)
+    assert 1_267 * 87 / 240_000 == pytest.approx(0.459, abs=1e-3)
+
+
+def test_a_small_calldata_batch_pays_the_standard_cost() -> None:
+    use = compute_mix_use(1.0)
+    # 0.1 tx/s for 60 s: 7 transfers, 210 bytes, 840 tokens; 6T is far below the commit's 303,000 gas
+    p = compute_batch_economics_exact(Fraction(1, 10), use=use, l1_gas_price=GWEI, blob_base_fee=1, timeout=60,
+                                      da="calldata")
+    assert p.batch_size == 7 and p.pubdata_wei == 30 * 16 * GWEI  # 16 gas per non-zero byte (EIP-2028)
+    half_zero = MixUse(use.execution_gas, use.pubdata_bytes, Fraction(1, 2))
+    p = compute_batch_economics_exact(Fraction(1, 10), use=half_zero, l1_gas_price=GWEI, blob_base_fee=1, timeout=60,
+                                      da="calldata")
+    assert p.pubdata_wei == 30 * 10 * GWEI  # half the bytes at 4, half at 16
+
+
+@settings(max_examples=100)
+@given(st.integers(1, 3_000_000), st.integers(0, 2_000_000))
+def test_vectorised_calldata_gas_matches_the_readable_one(tokens: int, execution: int) -> None:
+    fast = _calldata_gas_vectorised(np.array([float(tokens)]), execution)[0]
+    assert fast == pytest.approx(float(compute_calldata_gas_for_tokens(tokens, execution)), rel=1e-12)
 
 
 def test_timeout_bound_example() -> None:
@@ -134,6 +168,10 @@ def test_constants_have_the_published_values() -> None:
         (lambda: ChainSettings(max_pubdata_per_batch=1.5), TypeError, "max_pubdata_per_batch"),
         (lambda: ChainSettings(close_fraction=Fraction(3, 2)), ValueError, "close_fraction"),
         (lambda: ChainSettings(prove_seconds=-1), ValueError, "prove_seconds"),
+        (lambda: ChainSettings(commit_execution_gas=-1), ValueError, "commit_execution_gas"),
+        (lambda: MixUse(Fraction(1), Fraction(-1)), ValueError, "pubdata_bytes"),
+        (lambda: MixUse(Fraction(1), Fraction(1), Fraction(3, 2)), ValueError, "zero_byte_share"),
+        (lambda: MixUse(1.5, Fraction(1)), TypeError, "execution_gas"),
     ],
 )
 def test_bad_input(call, error, name) -> None:
@@ -165,8 +203,7 @@ def test_analytic_model_matches_simulator(workload, setting) -> None:
     txs = sum(len(b.transactions) for b in full)
     when = dict(zip(map(id, workload.transactions), workload.timestamps, strict=True))
     # the model is fed the simulator's measured mean use per transaction (all transfers here)
-    use = MixUse(Fraction(sum(b.gas_used for b in full), txs), Fraction(21_000),
-                 Fraction(sum(b.pubdata_bytes for b in full), txs))
+    use = MixUse(Fraction(sum(b.gas_used for b in full), txs), Fraction(sum(b.pubdata_bytes for b in full), txs))
     chain = ChainSettings(max_transactions=limits.max_transactions, max_circuits_per_batch=limits.max_circuits,
                           l2_gas_per_circuit=limits.l2_gas_per_circuit,
                           max_pubdata_per_batch=limits.max_pubdata_bytes)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
+from fractions import Fraction
+
 import numpy as np
 import pytest
 
-from zkedu.rollup.fee_sweep import SWAP, TRANSFER
+from zkedu.rollup.fee_sweep import SWAP, TRANSFER, compute_batch_size_cap, compute_mix_use
 from zkedu.rollup.fees import compute_tx_fee, fee_model_v2
 from zkedu.rollup.units import GWEI
 from zkedu.widgets import ch08_fees
@@ -36,7 +39,7 @@ def test_controls_move_the_parts_they_should() -> None:
     uncompressed = ch08_fees.update(compression=False)
     pricier_l1 = ch08_fees.update(l1_gas_price_gwei=100.0)
     # calldata costs more per byte, but a nearly empty blob is paid in full: with tiny batches (low traffic,
-    # a 1 s timeout) calldata wins even at EIP-7623's floor of 40 gas per byte
+    # a 1 s timeout) calldata wins, its few bytes below EIP-7623's floor line
     assert calldata.sweep.pubdata_wei[-1] > base.sweep.pubdata_wei[-1]
     tiny_blob, tiny_calldata = ch08_fees.update(timeout=1.0), ch08_fees.update(timeout=1.0, da="calldata")
     assert tiny_calldata.sweep.pubdata_wei[0] < tiny_blob.sweep.pubdata_wei[0]
@@ -73,3 +76,17 @@ def test_the_eip7918_reserve_lifts_a_cheap_blob_base_fee() -> None:
     assert without.blob_base_fee == 1
     assert np.all(cheap.sweep.pubdata_wei > without.sweep.pubdata_wei)
     assert ch08_fees.update(blob_base_fee_gwei=5.0, l1_gas_price_gwei=16.0).blob_base_fee == 5 * 10**9  # above it
+
+
+def test_at_the_defaults_the_operator_cost_exceeds_the_fee_at_every_rate() -> None:
+    # Chapter 8 reads this off its figure: planned L1 gas (1,413,000) over the fee model's 800,000, and the
+    # default mix's batches close on proof circuits with their pubdata limit part-used.
+    data = ch08_fees.update()
+    assert np.all(data.sweep.total_wei > data.fee_charged_wei)
+    use = compute_mix_use(ch08_fees.DEFAULTS["transfer_share"], ch08_fees.DEFAULTS["compression"])
+    chain = ch08_fees.CHAIN
+    cap = compute_batch_size_cap(use, chain)
+    assert cap == math.ceil(chain.close_fraction * chain.max_circuits_per_batch * chain.l2_gas_per_circuit
+                            / use.execution_gas)
+    assert cap * use.pubdata_bytes < chain.max_pubdata_per_batch * Fraction(2, 3)
+    assert data.sweep.batch_size[-1] == cap

@@ -20,10 +20,9 @@ from zkedu.rollup.commitment import (
     compute_l2_logs_root,
     genesis_batch,
 )
-from zkedu.rollup.da import blob_linear_hash, blob_opening_point
+from zkedu.rollup.da import blob_linear_hash, blob_opening_point, calldata_gas
 from zkedu.rollup.l1 import (
-    COMMIT_BASE_GAS,
-    COMMIT_GAS_PER_BATCH,
+    COMMIT_PLANNING_GAS,
     ERA_EXECUTION_DELAY_SECONDS,
     EXECUTE_BASE_GAS,
     EXECUTE_GAS_PER_BATCH,
@@ -105,7 +104,10 @@ def test_lifecycle_and_gas() -> None:
     c.l1.execute_batches([1, 2])
     assert [c.l1.status(n) for n in (1, 2, 3)] == ["executed", "executed", "committed"]
     commit_gas = [e.gas for e in c.l1.events if e.step == "commit"]
-    assert all(g > COMMIT_BASE_GAS + COMMIT_GAS_PER_BATCH for g in commit_gas)  # plus the calldata
+    # small batches: EIP-7623's floor does not bind, so the calldata costs its standard 4 gas per token
+    expected = [COMMIT_PLANNING_GAS + calldata_gas(c.submissions[n].info.pubdata) for n in (1, 2, 3)]
+    assert commit_gas == expected and all(g > COMMIT_PLANNING_GAS for g in commit_gas)
+    assert [e.calldata_gas for e in c.l1.events if e.step == "commit"] == [g - COMMIT_PLANNING_GAS for g in expected]
     assert c.l1.gas_used("prove") == 2 * PROVE_GAS
     assert c.l1.gas_used("execute") == EXECUTE_BASE_GAS + 2 * EXECUTE_GAS_PER_BATCH
 
@@ -179,6 +181,17 @@ def test_unchecked_blobs_need_the_explicit_option() -> None:
     bulk.commit(1)
     assert bulk.l1.kzg_checked == {1: False}
     assert bulk.l1.events[-1].blob_gas == GAS_PER_BLOB
+    assert (bulk.l1.events[-1].gas, bulk.l1.events[-1].calldata_gas) == (COMMIT_PLANNING_GAS, 0)  # blob mode
+
+
+def test_a_calldata_commit_pays_eip7623s_floor_once_its_data_outweighs_the_commit() -> None:
+    c = Chain()
+    many = [StateDiff(key(i), 0, 0, 2**255 + i) for i in range(1, 1_000)]  # 65 B each, all first writes
+    c.commit(1, diffs=many)
+    pubdata = c.submissions[1].info.pubdata
+    tokens = pubdata.count(0) + 4 * (len(pubdata) - pubdata.count(0))
+    assert 6 * tokens > COMMIT_PLANNING_GAS
+    assert c.l1.events[-1].gas == 10 * tokens  # max(4T + E, 10T) with the floor binding
 
 
 def test_commit_refuses_too_many_blobs() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
@@ -15,16 +16,21 @@ from zkedu.rollup.l1_data_pricing import (
     BLOB_SCHEDULES,
     BPO2,
     CANCUN,
+    COMMIT_PLANNING_GAS,
     PRAGUE,
     compute_blob_base_fee,
     compute_blob_base_fee_reserve,
     compute_blob_calldata_break_even,
     compute_calldata_gas_at_floor,
+    compute_calldata_gas_eip7623,
+    compute_calldata_gas_for_tokens,
+    compute_calldata_tokens,
     compute_da_cost_after_pectra,
     compute_effective_blob_base_fee,
     compute_next_excess_blob_gas,
     compute_transaction_gas_eip7623,
     compute_underpricing_ratio,
+    does_calldata_floor_bind,
     fake_exponential,
     simulate_blob_base_fee,
 )
@@ -48,27 +54,83 @@ def test_a_data_only_commit_pays_the_floor_and_a_busy_one_does_not() -> None:
     assert compute_transaction_gas_eip7623(data, execution_gas=4_801) == 21_000 + 8_001
 
 
-def test_seventeen_gas_per_byte_underprices_nonzero_calldata() -> None:
-    assert compute_underpricing_ratio(b"\xff" * 100) == pytest.approx(40 / 17)
-    assert compute_underpricing_ratio(bytes(100)) == pytest.approx(10 / 17)
+tokens_st = st.one_of(st.integers(0, 2_000_000), st.fractions(0, 2_000_000, max_denominator=1_000))
+execution_st = st.integers(0, 5_000_000)
+
+
+@settings(max_examples=200)
+@given(tokens_st, execution_st)
+def test_the_floor_binds_exactly_when_six_tokens_exceed_the_execution_gas(tokens, execution: int) -> None:
+    added = compute_calldata_gas_for_tokens(tokens, execution)
+    assert does_calldata_floor_bind(tokens, execution) == (6 * tokens > execution)
+    assert (added > 4 * tokens) == does_calldata_floor_bind(tokens, execution)
+    assert added == (10 * tokens - execution if 6 * tokens > execution else 4 * tokens)
+
+
+@settings(max_examples=200)
+@given(tokens_st, execution_st)
+def test_calldata_gas_is_continuous_and_never_below_standard(tokens, execution: int) -> None:
+    added = compute_calldata_gas_for_tokens(tokens, execution)
+    assert 4 * tokens <= added <= 10 * tokens
+    # Lipschitz in both arguments: one more token adds 4 to 10 gas, one more gas of execution removes 0 to 1
+    assert 4 <= compute_calldata_gas_for_tokens(tokens + 1, execution) - added <= 10
+    assert 0 <= added - compute_calldata_gas_for_tokens(tokens, execution + 1) <= 1
+
+
+def test_the_two_branches_meet_at_six_tokens_per_gas() -> None:
+    line = COMMIT_PLANNING_GAS // 6  # 50,500 tokens
+    assert compute_calldata_gas_for_tokens(line) == 4 * line == 10 * line - COMMIT_PLANNING_GAS
+    assert not does_calldata_floor_bind(line) and does_calldata_floor_bind(line + 1)
+
+
+@settings(max_examples=50)
+@given(st.binary(max_size=300), st.integers(0, 50_000))
+def test_what_data_adds_is_the_transaction_minus_its_execution(data: bytes, execution: int) -> None:
+    added = compute_calldata_gas_eip7623(data, execution)
+    assert compute_transaction_gas_eip7623(data, execution) == 21_000 + execution + added
+    assert added == compute_calldata_gas_for_tokens(compute_calldata_tokens(data), execution)
+
+
+def test_seventeen_gas_per_byte_underprices_calldata_only_where_the_floor_binds() -> None:
+    assert compute_underpricing_ratio(b"\xff" * 100, execution_gas=0) == pytest.approx(40 / 17)
+    assert compute_underpricing_ratio(bytes(100), execution_gas=0) == pytest.approx(10 / 17)
+    # beside a commit's 303,000 gas of execution, 100 bytes pay the standard 16 (non-zero) or 4 (zero) gas
+    assert compute_underpricing_ratio(b"\xff" * 100) == pytest.approx(16 / 17)
+    assert compute_underpricing_ratio(bytes(100)) == pytest.approx(4 / 17)
+    big = b"\xff" * 100_000  # 400,000 tokens: 6T far above E
+    assert compute_underpricing_ratio(big) == pytest.approx((4_000_000 - COMMIT_PLANNING_GAS) / 1_700_000)
     with pytest.raises(ValueError, match="must not be empty"):
         compute_underpricing_ratio(b"")
 
 
-@settings(max_examples=30)
-@given(st.integers(1, 500), st.integers(1, 100))
-def test_at_the_break_even_calldata_and_one_blob_cost_the_same(gas_gwei: int, blob_gwei: int) -> None:
-    b = compute_blob_calldata_break_even(gas_gwei * GWEI, blob_gwei * GWEI)
-    assert b * 40 * gas_gwei == pytest.approx(GAS_PER_BLOB * blob_gwei)
+@pytest.mark.parametrize(("tokens", "execution", "name"), [(-1, 0, "tokens"), (1.5, 0, "tokens"),
+                                                           (True, 0, "tokens"), (1, -1, "execution_gas")])
+def test_calldata_gas_bad_input(tokens, execution, name) -> None:
+    with pytest.raises(ValueError, match=name):
+        compute_calldata_gas_for_tokens(tokens, execution)
+
+
+@settings(max_examples=60)
+@given(st.integers(1, 500), st.integers(1, 100), st.sampled_from([0, 50_000, COMMIT_PLANNING_GAS, 2_000_000]))
+def test_at_the_break_even_calldata_and_one_blob_cost_the_same(gas_gwei: int, blob_gwei: int, execution: int) -> None:
+    b = compute_blob_calldata_break_even(gas_gwei * GWEI, blob_gwei * GWEI, execution_gas=execution)
+    gas_at_break_even = compute_calldata_gas_for_tokens(Fraction(4 * b), execution)
+    assert float(gas_at_break_even) * gas_gwei == pytest.approx(GAS_PER_BLOB * blob_gwei)
     n = math.ceil(b) + 1
     if n <= 126_976:
-        calldata_wei, blob_wei = compute_da_cost_after_pectra(b"\x01" * n, gas_gwei * GWEI, blob_gwei * GWEI)
+        calldata_wei, blob_wei = compute_da_cost_after_pectra(b"\x01" * n, gas_gwei * GWEI, blob_gwei * GWEI,
+                                                              execution_gas=execution)
         assert calldata_wei > blob_wei
+        below = compute_da_cost_after_pectra(b"\x01" * (math.ceil(b) - 1), gas_gwei * GWEI, blob_gwei * GWEI,
+                                             execution_gas=execution)
+        assert below[0] < below[1]
 
 
 def test_zero_bytes_move_the_break_even_up() -> None:
     all_nonzero = compute_blob_calldata_break_even(GWEI, GWEI)
     assert compute_blob_calldata_break_even(GWEI, GWEI, 0.0) == pytest.approx(4 * all_nonzero)
+    at_floor = compute_blob_calldata_break_even(GWEI, GWEI, execution_gas=0)
+    assert compute_blob_calldata_break_even(GWEI, GWEI, 0.0, execution_gas=0) == pytest.approx(4 * at_floor)
     with pytest.raises(ValueError, match="nonzero_fraction must be in"):
         compute_blob_calldata_break_even(GWEI, GWEI, 1.5)
 

@@ -116,7 +116,9 @@ def test_transfer_moves_value_and_pays_the_operator() -> None:
     batch = only_batch(seq)
     fee = batch.fees_collected
     assert fee == batch.gas_charged * 10 > 0
-    assert batch.gas_charged > batch.gas_used  # pubdata gas is charged but not counted against the batch gas
+    # the slot overhead and pubdata gas are charged, but only execution counts towards the circuit estimate
+    assert batch.gas_used == 21_000
+    assert batch.gas_charged > batch.gas_used + 10_000  # execution + slot overhead + 3 gas per pubdata byte
     assert balance(seq, ALICE) == ETH - 1000 - fee
     assert balance(seq, BOB) == ETH + 1000
     assert balance(seq, BOOTLOADER_ADDRESS) == fee
@@ -314,13 +316,14 @@ def test_timeout_seals_in_simulated_time() -> None:
 
 
 def test_transaction_too_big_alone_is_rejected() -> None:
-    seq = sequencer(limits=SealLimits(max_circuits=40_000, l2_gas_per_circuit=1), gas_per_pubdata=0)
-    seq.submit(Transfer(ALICE, BOB, 1, 0))  # ~31,000 gas > 95% of 40,000 (38,000)? no: fits alone
-    seq2 = sequencer(limits=SealLimits(max_circuits=32_000, l2_gas_per_circuit=1), gas_per_pubdata=0)
-    seq2.submit(Transfer(ALICE, BOB, 1, 0))  # 31,000 > 0.95 * 32,000 = 30,400
+    seq = sequencer(limits=SealLimits(max_circuits=23_000, l2_gas_per_circuit=1), gas_per_pubdata=0)
+    seq.submit(Transfer(ALICE, BOB, 1, 0))  # 21,000 execution gas <= 95% of 23,000 (21,850): fits alone
+    seq2 = sequencer(limits=SealLimits(max_circuits=22_000, l2_gas_per_circuit=1), gas_per_pubdata=0)
+    seq2.submit(Transfer(ALICE, BOB, 1, 0))  # 21,000 > 0.95 * 22,000 = 20,900
     batch = only_batch(seq2)
     assert reasons(batch) == [RejectReason.EXCEEDS_BATCH_LIMIT]
-    assert "proof circuits (estimated from gas): uses 31000.0 of 32000 (31000 gas)" in batch.rejected[0].message
+    assert ("proof circuits (estimated from execution gas): uses 21000.0 of 22000 (21000 gas)"
+            in batch.rejected[0].message)
     assert only_batch(seq).transactions
 
 
@@ -359,9 +362,9 @@ def test_count_limits_of_one_seal_every_transaction_without_rejecting_it() -> No
 
 
 def test_excluded_transaction_moves_to_the_next_batch() -> None:
-    # Each transfer uses 31,000 gas; the limit lets two fit (62,000 <= 70,000) but not three, and two stay
-    # below 95% (66,500), so the third seals the batch without itself and opens the next.
-    seq = sequencer(limits=SealLimits(max_circuits=70_000, l2_gas_per_circuit=1), gas_per_pubdata=0)
+    # Each transfer executes 21,000 gas; the limit lets two fit (42,000 <= 50,000) but not three, and two stay
+    # below 95% (47,500), so the third seals the batch without itself and opens the next.
+    seq = sequencer(limits=SealLimits(max_circuits=50_000, l2_gas_per_circuit=1), gas_per_pubdata=0)
     assert seq.submit(Transfer(ALICE, BOB, 1, 0)) == []
     assert seq.submit(Transfer(ALICE, BOB, 1, 1)) == []
     (full,) = seq.submit(Transfer(ALICE, BOB, 1, 2))

@@ -11,18 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zkedu.constants import (
-    COMMIT_BASE_GAS,
-    COMMIT_GAS_PER_BATCH,
-    EXECUTE_BASE_GAS,
-    EXECUTE_GAS_PER_BATCH,
-    PROVE_GAS,
-)
+from zkedu.constants import EXECUTE_BASE_GAS, EXECUTE_GAS_PER_BATCH, PROVE_GAS
 from zkedu.rollup.fees import compute_calldata_pubdata_price
+from zkedu.rollup.l1_data_pricing import COMMIT_PLANNING_GAS
 from zkedu.rollup.units import as_exact_fraction, as_whole_number, ceil_div
 
 # Era's planning constants (estimates used to plan L1 transactions, not measurements), one batch per call.
-COMMIT_L1_GAS = COMMIT_BASE_GAS + COMMIT_GAS_PER_BATCH
+COMMIT_L1_GAS = COMMIT_PLANNING_GAS
 PROVE_L1_GAS = PROVE_GAS
 EXECUTE_L1_GAS = EXECUTE_BASE_GAS + EXECUTE_GAS_PER_BATCH
 BATCH_FIXED_L1_GAS = COMMIT_L1_GAS + PROVE_L1_GAS + EXECUTE_L1_GAS

@@ -1,9 +1,12 @@
 """Executing one transaction on top of the open batch: the checks that reject it, and what it would write.
 
 A transfer or withdrawal checks its format, signature, nonce, fee cap and balance, then pays
-``gas_charged x gas_price`` with ``gas_charged`` = computational gas + ``gas_per_pubdata`` x the pubdata
-bytes of its balance and nonce writes (before the fee is moved), credited to the fee account, so value is
-conserved. A deposit mints (its L2 gas is paid on L1); a withdrawal burns and emits an L2->L1 log and message.
+``gas_charged x gas_price`` with ``gas_charged`` = execution gas + the slot overhead + ``gas_per_pubdata`` x
+the pubdata bytes of its balance and nonce writes (before the fee is moved), credited to the fee account, so
+value is conserved. A deposit mints (its L2 gas is paid on L1); a withdrawal burns and emits an L2->L1 log and
+message. ``TxEffects.gas`` is the computational part only (execution; for a deposit the intrinsic
+computational gas): the proof circuits are estimated from it, while the slot overhead and pubdata gas are
+fee charges.
 Nothing is applied here: the sequencer decides whether the effects fit the batch.
 
 Source: EC bootloader.yul (nonce and fee checks, fee charged as gas x base fee, pubdata as gas_per_pubdata
@@ -15,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from zkedu.constants import L2_TO_L1_LOG_BYTES, WORD
-from zkedu.rollup.fees import compute_l1_to_l2_gas, compute_tx_overhead_gas
+from zkedu.rollup.fees import L1_TX_INTRINSIC_L2_GAS, compute_l1_to_l2_gas, compute_tx_overhead_gas
 from zkedu.rollup.open_batch import OpenBatch, TxEffects
 from zkedu.rollup.records import L2ToL1Log
 from zkedu.rollup.tx import (
@@ -64,14 +67,14 @@ def execute_deposit(batch: OpenBatch, tx: Deposit, next_priority_id: int) -> TxE
     if tx.priority_id != next_priority_id:
         raise TxRejected(RejectReason.PRIORITY_OUT_OF_ORDER,
                          f"priority_id {tx.priority_id}, expected {next_priority_id}")
-    gas = compute_l1_to_l2_gas()
-    if gas > tx.gas_limit:
-        raise TxRejected(RejectReason.OUT_OF_GAS, f"gas used {gas} > gas limit {tx.gas_limit}")
+    charged = compute_l1_to_l2_gas()
+    if charged > tx.gas_limit:
+        raise TxRejected(RejectReason.OUT_OF_GAS, f"gas used {charged} > gas limit {tx.gas_limit}")
     key = compute_balance_key(tx.recipient)
     writes = {key: _credit(batch.read(key, {}), tx.amount)}
     log = compute_priority_log(tx, len(batch.transactions))
     pubdata = batch.pubdata_delta(writes) + L2_TO_L1_LOG_BYTES
-    return TxEffects(writes, gas, gas, 0, pubdata, logs=(log,), deposited=tx.amount)
+    return TxEffects(writes, L1_TX_INTRINSIC_L2_GAS, charged, 0, pubdata, logs=(log,), deposited=tx.amount)
 
 
 def execute_l2_transaction(batch: OpenBatch, tx: Transfer | Withdrawal, terms: FeeTerms) -> TxEffects:
@@ -99,8 +102,9 @@ def execute_l2_transaction(batch: OpenBatch, tx: Transfer | Withdrawal, terms: F
         message = compute_withdrawal_message(tx)
         messages, logs = (message,), (compute_withdrawal_log(message, len(batch.transactions)),)
         extra_pubdata = L2_TO_L1_LOG_BYTES + 4 + len(message)
-    gas = TRANSFER_EXECUTION_GAS + compute_tx_overhead_gas(len(encode_transaction(tx)))
-    charged = gas + terms.gas_per_pubdata * max(0, batch.pubdata_delta(writes) + extra_pubdata)
+    gas = TRANSFER_EXECUTION_GAS
+    charged = (gas + compute_tx_overhead_gas(len(encode_transaction(tx)))
+               + terms.gas_per_pubdata * max(0, batch.pubdata_delta(writes) + extra_pubdata))
     fee = _charge_fee(batch, tx, writes, terms, charged, balance)
     pubdata = batch.pubdata_delta(writes) + extra_pubdata
     withdrawn = tx.amount if isinstance(tx, Withdrawal) else 0

@@ -1,17 +1,18 @@
 """An analytic batch model for Chapter 8: batch size, cost split per transaction and latency, vectorised.
 
 Transactions arrive at ``arrival_rate`` per second, a mix of two profiles (ETH transfers and token swaps).
-A batch seals at 95% of its slot, gas or pubdata limit, or when ``timeout`` seconds have passed since it
-opened (at its first transaction), as the sequencer of ``zkedu.rollup.sequencer`` does. With constant
-per-transaction use the batch size is therefore
+A batch seals at 95% of its slot, proof-circuit or pubdata limit, or when ``timeout`` seconds have passed
+since it opened (at its first transaction), as the sequencer of ``zkedu.rollup.sequencer`` does. Circuits
+are estimated from execution gas alone: the per-transaction slot overhead is a fee charge, not work the
+prover does. With constant per-transaction use the batch size is therefore
 
-    N = min( ceil(0.95 x limit / use) over slots, gas, pubdata ,  1 + arrival_rate x timeout )
+    N = min( ceil(0.95 x limit / use) over slots, circuits, pubdata ,  1 + arrival_rate x timeout )
 
 and the operator's cost per transaction is: L2 execution (execution gas x minimal L2 gas price), pubdata
-(its bytes at the DA price: whole blobs of blob gas shared by the batch, or 17 L1 gas per calldata byte)
-and the fixed L1 gas per batch shared by N. Latency: the mean wait until the batch seals, then L1
-inclusion of the commit; finality when the batch is executed, after the larger of the proving time and
-the execution delay (counted from the commit).
+(whole blobs of blob gas shared by the batch, or what the batch's calldata adds to its commit under
+EIP-7623, shared by the batch) and the fixed L1 gas per batch shared by N. Latency: the mean wait until the
+batch seals, then L1 inclusion of the commit; finality when the batch is executed, after the larger of the
+proving time and the execution delay (counted from the commit).
 
 The model ignores what a simulator sees: random arrivals, and that a batch's state diffs are net, so a
 slot written twice in one batch is published once (pubdata per transaction falls slightly as batches grow).
@@ -36,17 +37,18 @@ import numpy as np
 from zkedu.constants import ERA_EXECUTION_DELAY_SECONDS, GAS_PER_BLOB, USABLE_BYTES_PER_BLOB
 from zkedu.rollup.amortisation import BATCH_FIXED_L1_GAS
 from zkedu.rollup.compression import ENUMERATION_INDEX_BYTES, METADATA_BYTES, NAIVE_STATE_DIFF_BYTES
-from zkedu.rollup.fees import compute_tx_overhead_gas
-from zkedu.rollup.l1_data_pricing import TOKENS_PER_NONZERO_BYTE, TOTAL_COST_FLOOR_PER_TOKEN
+from zkedu.rollup.l1_data_pricing import (
+    COMMIT_PLANNING_GAS,
+    STANDARD_TOKEN_COST,
+    TOKENS_PER_NONZERO_BYTE,
+    TOTAL_COST_FLOOR_PER_TOKEN,
+    compute_calldata_gas_for_tokens,
+)
 from zkedu.rollup.seal import L2_GAS_PER_CIRCUIT_ESTIMATE, MAX_CIRCUITS_PER_BATCH
 
 L1_SLOT_SECONDS = 12  # an L1 block: the assumed wait for the commit transaction to be included
 ASSUMED_PROVE_SECONDS = 3600  # an assumption: proving time is not published; it only matters if > the delay
 MAINNET_BATCH_TIMEOUT_SECONDS = 8 * 3600  # ~8 h: Era mainnet override (ERA etc/env/.../mainnet.yaml)
-
-# What calldata costs the operator on L1 since Pectra: EIP-7623's floor, 40 gas per byte, counting every byte
-# of compressed pubdata as non-zero (it has few zero bytes). ZKsync's fee model still charges 17.
-CALLDATA_GAS_PER_BYTE_AT_FLOOR = TOTAL_COST_FLOOR_PER_TOKEN * TOKENS_PER_NONZERO_BYTE
 
 
 @dataclass(frozen=True)
@@ -61,11 +63,6 @@ class TxProfile:
     execution_gas: int
     encoded_length: int
     value_bytes: tuple[int, ...]
-
-    @property
-    def gas(self) -> int:
-        """Computational gas counted towards the batch (execution plus slot/memory overhead)."""
-        return self.execution_gas + compute_tx_overhead_gas(self.encoded_length)
 
     @property
     def compressed_bytes(self) -> int:
@@ -94,6 +91,7 @@ class ChainSettings:
     max_pubdata_per_batch: int = 240_000
     close_fraction: Fraction = Fraction(95, 100)
     fixed_l1_gas_per_batch: int = BATCH_FIXED_L1_GAS
+    commit_execution_gas: int = COMMIT_PLANNING_GAS  # what a calldata commit executes beside its data (EIP-7623)
     minimal_l2_gas_price: int = 25_000_000
     l1_inclusion_seconds: float = L1_SLOT_SECONDS
     prove_seconds: float = ASSUMED_PROVE_SECONDS
@@ -108,7 +106,7 @@ class ChainSettings:
                 raise ValueError(f"{name} must be positive, got {value!r}")
         if not 0 < self.close_fraction <= 1:
             raise ValueError(f"close_fraction must be in (0, 1], got {self.close_fraction!r}")
-        for name in ("fixed_l1_gas_per_batch", "minimal_l2_gas_price", "l1_inclusion_seconds",
+        for name in ("fixed_l1_gas_per_batch", "commit_execution_gas", "minimal_l2_gas_price", "l1_inclusion_seconds",
                      "prove_seconds", "execution_delay_seconds"):
             if not getattr(self, name) >= 0:
                 raise ValueError(f"{name} must be non-negative, got {getattr(self, name)!r}")
@@ -116,16 +114,38 @@ class ChainSettings:
 
 @dataclass(frozen=True)
 class MixUse:
-    """Mean use per transaction of a mix: gas, execution gas and pubdata bytes (exact fractions)."""
+    """Mean use per transaction of a mix (exact fractions): execution gas, from which proof circuits are
+    estimated, and pubdata bytes, of which a share ``zero_byte_share`` are zero bytes.
 
-    gas: Fraction
+    A zero byte is one EIP-7623 token, a non-zero byte four; the default share 0 counts every byte as
+    non-zero, the most a calldata commit can pay for its data.
+    """
+
     execution_gas: Fraction
     pubdata_bytes: Fraction
+    zero_byte_share: Fraction = Fraction(0)
+
+    def __post_init__(self) -> None:
+        for name in ("execution_gas", "pubdata_bytes", "zero_byte_share"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | Fraction):
+                raise TypeError(f"{name} must be an int or Fraction, got {type(value).__name__}: {value!r}")
+            if value < 0:
+                raise ValueError(f"{name} must be non-negative, got {value!r}")
+        if self.zero_byte_share > 1:
+            raise ValueError(f"zero_byte_share must be at most 1, got {self.zero_byte_share!r}")
+
+    @property
+    def calldata_tokens(self) -> Fraction:
+        """EIP-7623 tokens of the pubdata per transaction: one per zero byte, four per non-zero byte."""
+        share = Fraction(self.zero_byte_share)
+        return self.pubdata_bytes * (share + TOKENS_PER_NONZERO_BYTE * (1 - share))
 
 
 def compute_mix_use(transfer_share: float, compression: bool = True,
                     transfer: TxProfile = TRANSFER, swap: TxProfile = SWAP) -> MixUse:
-    """Mean gas and pubdata per transaction when a share ``transfer_share`` are transfers, the rest swaps."""
+    """Mean execution gas and pubdata per transaction when a share ``transfer_share`` are transfers, the rest
+    swaps (every pubdata byte counted as non-zero)."""
     if isinstance(transfer_share, bool) or not isinstance(transfer_share, int | float | Fraction):
         raise TypeError(f"transfer_share must be a number, got {type(transfer_share).__name__}: {transfer_share!r}")
     if not 0 <= transfer_share <= 1:
@@ -136,8 +156,7 @@ def compute_mix_use(transfer_share: float, compression: bool = True,
         return s * a + (1 - s) * b
 
     size = (lambda p: p.compressed_bytes) if compression else (lambda p: p.naive_bytes)
-    return MixUse(mean(transfer.gas, swap.gas), mean(transfer.execution_gas, swap.execution_gas),
-                  mean(size(transfer), size(swap)))
+    return MixUse(mean(transfer.execution_gas, swap.execution_gas), mean(size(transfer), size(swap)))
 
 
 def _check_inputs(arrival_rate: object, timeout: float, da: str) -> None:
@@ -166,12 +185,18 @@ class BatchEconomics:
         return self.execution_wei + self.pubdata_wei + self.overhead_wei
 
 
+def _calldata_gas_vectorised(tokens: np.ndarray, execution_gas: int) -> np.ndarray:
+    """``compute_calldata_gas_for_tokens`` over an array of token counts (floats), for the sweep."""
+    return np.maximum(STANDARD_TOKEN_COST * tokens,
+                      TOTAL_COST_FLOOR_PER_TOKEN * tokens - execution_gas)
+
+
 def compute_batch_size_cap(use: MixUse, chain: ChainSettings = ChainSettings()) -> int:
     """The largest batch the limits allow: the first size at which some resource reaches 95% of its limit."""
     caps = [math.ceil(chain.close_fraction * chain.max_transactions)]
-    if use.gas > 0:
-        circuits_as_gas = chain.max_circuits_per_batch * chain.l2_gas_per_circuit  # circuits estimated from gas
-        caps.append(math.ceil(chain.close_fraction * circuits_as_gas / use.gas))
+    if use.execution_gas > 0:
+        circuits_as_gas = chain.max_circuits_per_batch * chain.l2_gas_per_circuit  # estimated from execution gas
+        caps.append(math.ceil(chain.close_fraction * circuits_as_gas / use.execution_gas))
     if use.pubdata_bytes > 0:
         caps.append(math.ceil(chain.close_fraction * chain.max_pubdata_per_batch / use.pubdata_bytes))
     return max(1, min(caps))
@@ -199,7 +224,8 @@ def compute_batch_economics(
         blobs = np.maximum(np.ceil(n * bytes_per_tx / USABLE_BYTES_PER_BLOB), 1.0)
         pubdata = blobs * GAS_PER_BLOB * blob_base_fee / n
     else:
-        pubdata = np.full_like(n, bytes_per_tx * CALLDATA_GAS_PER_BYTE_AT_FLOOR * l1_gas_price)
+        tokens = n * float(use.calldata_tokens)
+        pubdata = _calldata_gas_vectorised(tokens, chain.commit_execution_gas) * l1_gas_price / n
     execution = np.full_like(n, float(use.execution_gas) * chain.minimal_l2_gas_price)
     overhead = chain.fixed_l1_gas_per_batch * l1_gas_price / n
     # mean wait to seal: resource-bound, arrivals spread over (n - 1) / rate; timeout-bound, the first
@@ -242,7 +268,8 @@ def compute_batch_economics_exact(
         blobs = max(math.ceil(n * use.pubdata_bytes / USABLE_BYTES_PER_BLOB), 1)
         pubdata = Fraction(blobs * GAS_PER_BLOB * blob_base_fee) / n
     else:
-        pubdata = use.pubdata_bytes * CALLDATA_GAS_PER_BYTE_AT_FLOOR * l1_gas_price
+        data_gas = compute_calldata_gas_for_tokens(n * use.calldata_tokens, chain.commit_execution_gas)
+        pubdata = data_gas * l1_gas_price / n
     overhead = Fraction(chain.fixed_l1_gas_per_batch * l1_gas_price) / n
     wait = (n - 1) / (2 * rate) if cap <= by_time else (timeout + (n - 1) * timeout / 2) / n
     commit = wait + Fraction(chain.l1_inclusion_seconds)

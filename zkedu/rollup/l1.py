@@ -12,7 +12,8 @@ The lifecycle of Executor.sol, one batch per proof as on Era:
 - **revert** drops committed batches that are not executed; executed batches are final.
 
 Gas per step uses the server's planning constants (publish_criterion.rs), which are estimates the
-operator plans with, not measurements of these calls.
+operator plans with, not measurements of these calls; a calldata commit adds its data's gas by EIP-7623
+(no calldata in blob mode).
 
 Source: EC l1-contracts/contracts/state-transition/chain-deps/facets/Executor.sol; ValidatorTimelock.sol;
 ERA core/node/eth_sender/src/publish_criterion.rs; DOCS 20.zksync-protocol/00.rollup/60.finality.md.
@@ -26,8 +27,6 @@ from dataclasses import dataclass, field
 from zkedu import kzg
 from zkedu.blobpack import pack_into_blobs
 from zkedu.constants import (
-    COMMIT_BASE_GAS,
-    COMMIT_GAS_PER_BATCH,
     ERA_EXECUTION_DELAY_SECONDS,
     EXECUTE_BASE_GAS,
     EXECUTE_GAS_PER_BATCH,
@@ -44,7 +43,8 @@ from zkedu.rollup.commitment import (
     compute_l2_logs_root,
     genesis_batch,
 )
-from zkedu.rollup.da import blob_gas, blob_linear_hash, blob_opening_point, calldata_gas
+from zkedu.rollup.da import blob_gas, blob_linear_hash, blob_opening_point
+from zkedu.rollup.l1_data_pricing import COMMIT_PLANNING_GAS, compute_calldata_gas_eip7623
 from zkedu.rollup.proof import ReplayState, StandInValidityProof, verify_stand_in_proof
 from zkedu.rollup.pubdata import BatchPubdata, encode_pubdata
 
@@ -113,13 +113,18 @@ def prepare_commit(
 
 @dataclass(frozen=True)
 class L1Event:
-    """One accepted L1 call: when, which step, which batch, and the L1 gas charged (execution and blob gas)."""
+    """One batch's part of an accepted L1 call: when, which step, which batch, and the L1 gas charged.
+
+    ``gas`` includes ``calldata_gas``, what a calldata commit's pubdata adds (EIP-7623); ``blob_gas`` is
+    apart. An execute call over several batches is one event per batch, its gas split between them.
+    """
 
     time: float
     step: str  # "commit", "prove", "execute" or "revert"
     batch_number: int
     gas: int
     blob_gas: int = 0
+    calldata_gas: int = 0
 
 
 @dataclass
@@ -208,7 +213,7 @@ class SimulatedL1:
         return True
 
     def commit_batch(self, info: CommitBatchInfo) -> StoredBatchInfo:
-        """Commit one batch (61k + 242k planning gas plus its calldata); returns what L1 stores."""
+        """Commit one batch (61k + 242k planning gas plus what its calldata adds, EIP-7623); returns what L1 stores."""
         last = self.batches[-1]
         n = info.batch_number
         if n != last.batch_number + 1:
@@ -226,8 +231,9 @@ class SimulatedL1:
                                  info.l2_logs_root, info.timestamp, compute_batch_commitment(info, self.max_blobs))
         self.batches.append(stored)
         self.committed[n], self.committed_at[n], self.kzg_checked[n] = info, self.now, checked
-        gas = COMMIT_BASE_GAS + COMMIT_GAS_PER_BATCH + calldata_gas(info.pubdata)
-        self.events.append(L1Event(self.now, "commit", n, gas, blob_gas(len(info.blob_linear_hashes))))
+        data_gas = compute_calldata_gas_eip7623(info.pubdata, COMMIT_PLANNING_GAS)
+        self.events.append(L1Event(self.now, "commit", n, COMMIT_PLANNING_GAS + data_gas,
+                                   blob_gas(len(info.blob_linear_hashes)), data_gas))
         return stored
 
     # ---- prove ----

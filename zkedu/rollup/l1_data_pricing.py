@@ -1,9 +1,10 @@
 """What Ethereum charges a rollup for data since Pectra and Fusaka: the calldata floor and the blob fee reserve.
 
-- **EIP-7623** (Pectra, 7 May 2025): a transaction pays at least ``TOTAL_COST_FLOOR_PER_TOKEN`` = 10 gas per
-  calldata *token* (a zero byte is one token, a non-zero byte four), i.e. 10 gas per zero byte and 40 per
-  non-zero byte, whenever that exceeds its standard cost (4 gas per token plus its execution gas). A
-  rollup's data-only commit is such a transaction, so its calldata costs the floor.
+- **EIP-7623** (Pectra, 7 May 2025): a transaction with T calldata *tokens* (a zero byte is one token, a
+  non-zero byte four) and execution gas E pays 21,000 + max(4·T + E, 10·T). The floor of
+  ``TOTAL_COST_FLOOR_PER_TOKEN`` = 10 gas per token (10 per zero byte, 40 per non-zero byte) binds only when
+  6·T > E. A rollup's commit executes a lot (Era plans ~303,000 gas per batch), so its calldata pays the
+  floor only for batches with more than E / 6 tokens of pubdata; below that it pays the standard 4 per token.
 - **EIP-4844 / EIP-7918** (Fusaka, 3 Dec 2025): the blob base fee is ``fake_exponential(1, excess, fraction)``
   of the excess blob gas, which grows when blocks carry more than the target and shrinks otherwise.
   EIP-7918 changes one branch: while a blob costs less than ``BLOB_BASE_COST`` = 2^13 gas at the execution
@@ -19,10 +20,11 @@ Spec: EIP-7623 "Specification"; EIP-4844 "Helpers" (fake_exponential) and "Gas a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from numbers import Integral
 
 from zkedu.blobpack import blobs_needed
-from zkedu.constants import GAS_PER_BLOB, L1_GAS_PER_PUBDATA_BYTE
+from zkedu.constants import COMMIT_BASE_GAS, COMMIT_GAS_PER_BATCH, GAS_PER_BLOB, L1_GAS_PER_PUBDATA_BYTE
 
 TX_BASE_GAS = 21_000  # Yellow Paper G_transaction
 STANDARD_TOKEN_COST = 4  # EIP-7623: 4 gas per token = EIP-2028's 4 per zero byte and 16 per non-zero byte
@@ -30,6 +32,8 @@ TOTAL_COST_FLOOR_PER_TOKEN = 10  # EIP-7623
 TOKENS_PER_NONZERO_BYTE = 4
 BLOB_BASE_COST = 2**13  # EIP-7918: execution gas a blob must at least be worth
 MIN_BASE_FEE_PER_BLOB_GAS = 1  # EIP-4844
+# Era's planning estimate of one batch's commit (61k + 242k gas): the default execution gas beside the calldata.
+COMMIT_PLANNING_GAS = COMMIT_BASE_GAS + COMMIT_GAS_PER_BATCH
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,12 @@ def _require_whole(name: str, value: object) -> int:
     return int(value)
 
 
+def _require_amount(name: str, value: object) -> int | Fraction:
+    if isinstance(value, bool) or not isinstance(value, Integral | Fraction) or value < 0:
+        raise ValueError(f"{name} must be a non-negative int or Fraction, got {value!r}")
+    return value if isinstance(value, Fraction) else int(value)
+
+
 def compute_calldata_tokens(data: bytes) -> int:
     """EIP-7623's token count: one per zero byte, four per non-zero byte.
 
@@ -92,42 +102,89 @@ def compute_transaction_gas_eip7623(data: bytes, execution_gas: int = 0) -> int:
 
 
 def compute_calldata_gas_at_floor(data: bytes) -> int:
-    """The calldata part of a data-only transaction since Pectra: 10 gas per zero byte, 40 per non-zero byte."""
+    """EIP-7623's floor for this calldata: 10 gas per zero byte, 40 per non-zero byte (paid only if it binds)."""
     return TOTAL_COST_FLOOR_PER_TOKEN * compute_calldata_tokens(data)
 
 
-def compute_underpricing_ratio(data: bytes) -> float:
-    """How many times ZKsync's 17 gas per calldata byte the L1 floor charges for ``data`` (> 1: underpriced)."""
+def does_calldata_floor_bind(tokens: int | Fraction, execution_gas: int = COMMIT_PLANNING_GAS) -> bool:
+    """Whether EIP-7623's floor exceeds the standard cost: 10·T > 4·T + E, that is 6·T > E.
+
+    >>> does_calldata_floor_bind(50_000), does_calldata_floor_bind(50_501)   # E = 303,000: the line is 50,500
+    (False, True)
+    """
+    tokens = _require_amount("tokens", tokens)
+    return (TOTAL_COST_FLOOR_PER_TOKEN - STANDARD_TOKEN_COST) * tokens > _require_whole("execution_gas", execution_gas)
+
+
+def compute_calldata_gas_for_tokens(tokens: int | Fraction, execution_gas: int = COMMIT_PLANNING_GAS) -> int | Fraction:
+    """Gas that T calldata tokens add to a transaction executing ``execution_gas``: max(4·T + E, 10·T) − E.
+
+    At least the standard 4·T; the floor's 10·T − E once 6·T > E; continuous in T and E. ``tokens`` may be a
+    Fraction (a mean over transactions).
+
+    >>> compute_calldata_gas_for_tokens(40_000), compute_calldata_gas_for_tokens(100_000)
+    (160000, 697000)
+    """
+    tokens = _require_amount("tokens", tokens)
+    execution_gas = _require_whole("execution_gas", execution_gas)
+    return max(STANDARD_TOKEN_COST * tokens + execution_gas, TOTAL_COST_FLOOR_PER_TOKEN * tokens) - execution_gas
+
+
+def compute_calldata_gas_eip7623(data: bytes, execution_gas: int = COMMIT_PLANNING_GAS) -> int:
+    """Gas that carrying ``data`` adds to a transaction executing ``execution_gas`` since Pectra.
+
+    Default: a commit with Era's planning gas (303,000). Spec: EIP-7623.
+    """
+    return int(compute_calldata_gas_for_tokens(compute_calldata_tokens(data), execution_gas))
+
+
+def compute_underpricing_ratio(data: bytes, execution_gas: int = COMMIT_PLANNING_GAS) -> float:
+    """What ``data`` adds to a commit executing ``execution_gas``, over ZKsync's 17 gas per byte.
+
+    Above 1, 17 gas per byte underprices the data; below 1 (the floor not binding, or many zero bytes) it
+    overprices it.
+    """
     if not data:
         raise ValueError("data must not be empty")
-    return compute_calldata_gas_at_floor(data) / (L1_GAS_PER_PUBDATA_BYTE * len(data))
+    return compute_calldata_gas_eip7623(data, execution_gas) / (L1_GAS_PER_PUBDATA_BYTE * len(data))
 
 
-def compute_blob_calldata_break_even(l1_gas_price: int, blob_base_fee: int, nonzero_fraction: float = 1.0) -> float:
-    """Bytes of pubdata at which one blob costs as much as the same bytes as floor-priced calldata.
+def compute_blob_calldata_break_even(
+    l1_gas_price: int, blob_base_fee: int, nonzero_fraction: float = 1.0, execution_gas: int = COMMIT_PLANNING_GAS,
+) -> float:
+    """Bytes of pubdata at which one blob costs as much as the same bytes as calldata of a commit.
 
-    Below it calldata is cheaper; above it (up to a blob's 126,976 usable bytes) the blob is. Per byte
-    calldata costs 10·(1 + 3f) gas for a fraction f of non-zero bytes; a blob costs 131,072 blob gas.
-    The execution gas of the commit transaction itself is paid either way and left out.
+    Below it calldata is cheaper; above it (up to a blob's 126,976 usable bytes) the blob is. A byte is
+    t = 1 + 3f tokens for a fraction f of non-zero bytes; the calldata adds max(4·t·n, 10·t·n − E) gas to a
+    commit executing E gas (``compute_calldata_gas_for_tokens``); a blob costs 131,072 blob gas.
 
-    >>> round(compute_blob_calldata_break_even(10 * 10**9, 1 * 10**9))
+    >>> round(compute_blob_calldata_break_even(10 * 10**9, 1 * 10**9))   # standard cost: 16 gas per byte
+    819
+    >>> round(compute_blob_calldata_break_even(10 * 10**9, 1 * 10**9, execution_gas=0))   # floor: 40 per byte
     328
     """
     l1_gas_price = _require_whole("l1_gas_price", l1_gas_price)
     blob_base_fee = _require_whole("blob_base_fee", blob_base_fee)
+    execution_gas = _require_whole("execution_gas", execution_gas)
     if not 0 <= nonzero_fraction <= 1:
         raise ValueError(f"nonzero_fraction must be in [0, 1], got {nonzero_fraction!r}")
     if l1_gas_price == 0:
         raise ValueError("l1_gas_price must be > 0 for a break-even to exist")
-    gas_per_byte = TOTAL_COST_FLOOR_PER_TOKEN * (1 + (TOKENS_PER_NONZERO_BYTE - 1) * nonzero_fraction)
-    return GAS_PER_BLOB * blob_base_fee / (gas_per_byte * l1_gas_price)
+    tokens_per_byte = 1 + (TOKENS_PER_NONZERO_BYTE - 1) * nonzero_fraction
+    blob_as_gas = GAS_PER_BLOB * blob_base_fee / l1_gas_price
+    standard_tokens = blob_as_gas / STANDARD_TOKEN_COST
+    if not does_calldata_floor_bind(Fraction(standard_tokens), execution_gas):
+        return standard_tokens / tokens_per_byte
+    return (blob_as_gas + execution_gas) / (TOTAL_COST_FLOOR_PER_TOKEN * tokens_per_byte)
 
 
-def compute_da_cost_after_pectra(pubdata: bytes, l1_gas_price: int, blob_base_fee: int) -> tuple[int, int]:
-    """(calldata wei at the EIP-7623 floor, blob wei) for publishing ``pubdata``; commit execution excluded."""
+def compute_da_cost_after_pectra(
+    pubdata: bytes, l1_gas_price: int, blob_base_fee: int, execution_gas: int = COMMIT_PLANNING_GAS,
+) -> tuple[int, int]:
+    """(calldata wei, blob wei) for publishing ``pubdata``: what it adds to a commit executing ``execution_gas``."""
     l1_gas_price = _require_whole("l1_gas_price", l1_gas_price)
     blob_base_fee = _require_whole("blob_base_fee", blob_base_fee)
-    return (compute_calldata_gas_at_floor(pubdata) * l1_gas_price,
+    return (compute_calldata_gas_eip7623(pubdata, execution_gas) * l1_gas_price,
             blobs_needed(len(pubdata)) * GAS_PER_BLOB * blob_base_fee)
 
 

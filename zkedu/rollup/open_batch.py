@@ -32,8 +32,8 @@ class TxEffects:
     """What executing one transaction would do to the open batch (nothing is applied until ``OpenBatch.add``)."""
 
     writes: dict[bytes, int]
-    gas: int  # computational gas, counted against the batch's gas limit
-    gas_charged: int  # what the fee is computed from: gas + pubdata gas
+    gas: int  # computational gas (execution), from which the batch's proof circuits are estimated
+    gas_charged: int  # what the fee is computed from: gas + slot overhead + pubdata gas
     fee: int
     pubdata: int
     logs: tuple[L2ToL1Log, ...] = ()

@@ -6,7 +6,8 @@ transactions, L2->L1 logs, imported interop roots, transaction encoding size, pr
 the batch tip. There is no per-batch L2-gas criterion: the fee model's ``max_gas_per_batch`` (200,000,000)
 only prices the batch overhead. This model keeps slots, pubdata (and the blobs it fills), L1->L2
 transactions and L2->L1 logs as Era counts them, and models proof circuits by an estimate: a transaction's
-circuits are its computational gas divided by ``L2_GAS_PER_CIRCUIT_ESTIMATE``, the fee model's own rate
+circuits are its execution gas (not the slot overhead it is charged) divided by
+``L2_GAS_PER_CIRCUIT_ESTIMATE``, the fee model's own rate
 (200,000,000 gas priced as one batch of 28,000 circuits). It is an estimate, not a measurement: the node
 measures circuits per transaction from the VM's execution. Interop roots, encoding size and the batch tip
 are not modelled.
@@ -46,7 +47,7 @@ EMPTY_PUBDATA_BYTES = 4 + 4 + 4 + STATE_DIFFS_HEADER_BYTES  # three empty sectio
 
 class SealCriterion(Enum):
     TRANSACTIONS = "transaction slots"
-    CIRCUITS = "proof circuits (estimated from gas)"
+    CIRCUITS = "proof circuits (estimated from execution gas)"
     PUBDATA = "pubdata bytes"
     BLOBS = "blobs"
     PRIORITY_TXS = "L1->L2 transactions"
@@ -68,7 +69,7 @@ class SealLimits:
     Defaults: Era's 8,192 transaction slots, 28,000 circuits, 600 L1->L2 transactions and 16,384 L2->L1 logs;
     the pubdata limit is per chain (500,000 bytes is a sample configuration, 240,000 a value a live response
     showed); the batch timeout is the server's default (Era mainnet overrides it with about 8 hours).
-    ``l2_gas_per_circuit`` converts a transaction's gas into estimated circuits.
+    ``l2_gas_per_circuit`` converts a transaction's execution gas into estimated circuits.
     """
 
     max_transactions: int = 8_192
@@ -145,7 +146,7 @@ class Batch:
     state_diffs: tuple[StateDiff, ...]
     l2_to_l1_logs: tuple[L2ToL1Log, ...]
     messages: tuple[bytes, ...]
-    gas_used: int
+    gas_used: int  # computational gas (execution): the input of the circuit estimate
     gas_charged: int
     pubdata_bytes: int
     fees_collected: int

@@ -16,8 +16,9 @@ a timeout in simulated seconds since the batch opened. Pubdata is counted exactl
 module's compressed size of each slot's net diff, plus 88 bytes per L2->L1 log and 4 + length per message.
 
 Circuits: Era has no per-batch gas limit; it limits proof circuits. A transaction's computational gas
-(execution + per-tx overhead) stands in for its circuits at ``seal.L2_GAS_PER_CIRCUIT_ESTIMATE`` gas per
-circuit (an estimate; see ``zkedu.rollup.seal``); pubdata has its own limit. What one transaction does
+(its execution, not the per-transaction slot overhead, which is a fee charge) stands in for its circuits at
+``seal.L2_GAS_PER_CIRCUIT_ESTIMATE`` gas per circuit (an estimate; see ``zkedu.rollup.seal``); pubdata has
+its own limit. What one transaction does
 and pays is ``zkedu.rollup.execution``; the batch being filled is ``zkedu.rollup.open_batch``; the limits
 and the sealed ``Batch`` record are ``zkedu.rollup.seal``.
 

@@ -2,9 +2,11 @@
 
 The sweep over arrival rates is ``zkedu.rollup.fee_sweep.compute_batch_economics`` (vectorised); the fee the
 chain charges is ``zkedu.rollup.fees`` (exact integers) after the server's clip (``zkedu.rollup.fee_limits``),
-drawn beside the operator's cost. Since Fusaka (3 Dec 2025) the blob base fee cannot stay below EIP-7918's
-reserve, 1/16 of the execution base fee per blob gas; with the reserve switched on (the default) a chosen
-blob base fee below it is raised to it (``zkedu.rollup.l1_data_pricing.compute_effective_blob_base_fee``).
+drawn beside the operator's cost. Since Fusaka (3 Dec 2025) EIP-7918 stops the blob base fee from falling
+while it is below a reserve of 1/16 of the execution base fee per blob gas, so with blobs in demand it
+settles at or above the reserve; the widget models that by raising a chosen blob base fee below the reserve
+to it when the reserve is switched on (the default;
+``zkedu.rollup.l1_data_pricing.compute_effective_blob_base_fee``).
 """
 
 from __future__ import annotations
