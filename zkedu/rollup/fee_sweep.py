@@ -137,7 +137,7 @@ class MixUse:
 
     @property
     def calldata_tokens(self) -> Fraction:
-        """EIP-7623 tokens of the pubdata per transaction: one per zero byte, four per non-zero byte."""
+        """The EIP-7623 tokens of the pubdata per transaction (one per zero byte, four per non-zero byte)."""
         share = Fraction(self.zero_byte_share)
         return self.pubdata_bytes * (share + TOKENS_PER_NONZERO_BYTE * (1 - share))
 
