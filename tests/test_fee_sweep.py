@@ -63,7 +63,7 @@ def test_worked_example_transfers_only() -> None:
     # (10 x 912,000 - 303,000) gas per batch, shared by 7,600 transfers
     c = compute_batch_economics_exact(1_000, use=use, l1_gas_price=10 * GWEI, blob_base_fee=GWEI, da="calldata",
                                       timeout=600)
-    assert c.pubdata_wei == Fraction((9_120_000 - 303_000) * 10 * GWEI, 7_600)
+    assert c.pubdata_wei == Fraction((9_120_000 - 282_000) * 10 * GWEI, 7_600)
 
 
 def test_swaps_close_on_circuits_and_use_part_of_the_pubdata_limit() -> None:
@@ -230,3 +230,13 @@ def test_simulated_transfers_publish_at_most_the_uncompressed_profile(workload) 
     for b in batches:
         # net diffs per batch: at most three slots per transfer plus the fee account once
         assert naive_state_diffs_size(list(b.state_diffs)) <= TRANSFER.naive_bytes * len(b.transactions) + 64
+
+
+def test_chain_settings_name_a_bad_commit_execution_gas() -> None:
+    from zkedu.rollup.fee_sweep import ChainSettings
+
+    with pytest.raises(TypeError, match=r"commit_execution_gas must be an int, got float: 303000\.0"):
+        ChainSettings(commit_execution_gas=303000.0)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="commit_execution_gas must be non-negative, got -1"):
+        ChainSettings(commit_execution_gas=-1)
+    assert ChainSettings(commit_execution_gas=0).commit_execution_gas == 0  # a data-only commit

@@ -22,6 +22,7 @@ from zkedu.rollup.commitment import (
 )
 from zkedu.rollup.da import blob_linear_hash, blob_opening_point, calldata_gas
 from zkedu.rollup.l1 import (
+    COMMIT_EXECUTION_GAS,
     COMMIT_PLANNING_GAS,
     ERA_EXECUTION_DELAY_SECONDS,
     EXECUTE_BASE_GAS,
@@ -190,8 +191,8 @@ def test_a_calldata_commit_pays_eip7623s_floor_once_its_data_outweighs_the_commi
     c.commit(1, diffs=many)
     pubdata = c.submissions[1].info.pubdata
     tokens = pubdata.count(0) + 4 * (len(pubdata) - pubdata.count(0))
-    assert 6 * tokens > COMMIT_PLANNING_GAS
-    assert c.l1.events[-1].gas == 10 * tokens  # max(4T + E, 10T) with the floor binding
+    assert 6 * tokens > COMMIT_EXECUTION_GAS
+    assert c.l1.events[-1].gas == 21_000 + 10 * tokens  # 21,000 + max(4T + E, 10T) with the floor binding
 
 
 def test_commit_refuses_too_many_blobs() -> None:

@@ -16,6 +16,7 @@ from zkedu.rollup.l1_data_pricing import (
     BLOB_SCHEDULES,
     BPO2,
     CANCUN,
+    COMMIT_EXECUTION_GAS,
     COMMIT_PLANNING_GAS,
     PRAGUE,
     compute_blob_base_fee,
@@ -78,8 +79,9 @@ def test_calldata_gas_is_continuous_and_never_below_standard(tokens, execution: 
 
 
 def test_the_two_branches_meet_at_six_tokens_per_gas() -> None:
-    line = COMMIT_PLANNING_GAS // 6  # 50,500 tokens
-    assert compute_calldata_gas_for_tokens(line) == 4 * line == 10 * line - COMMIT_PLANNING_GAS
+    assert COMMIT_EXECUTION_GAS == COMMIT_PLANNING_GAS - 21_000 == 282_000  # E excludes the intrinsic 21,000
+    line = COMMIT_EXECUTION_GAS // 6  # 47,000 tokens
+    assert compute_calldata_gas_for_tokens(line) == 4 * line == 10 * line - COMMIT_EXECUTION_GAS
     assert not does_calldata_floor_bind(line) and does_calldata_floor_bind(line + 1)
 
 
@@ -98,7 +100,7 @@ def test_seventeen_gas_per_byte_underprices_calldata_only_where_the_floor_binds(
     assert compute_underpricing_ratio(b"\xff" * 100) == pytest.approx(16 / 17)
     assert compute_underpricing_ratio(bytes(100)) == pytest.approx(4 / 17)
     big = b"\xff" * 100_000  # 400,000 tokens: 6T far above E
-    assert compute_underpricing_ratio(big) == pytest.approx((4_000_000 - COMMIT_PLANNING_GAS) / 1_700_000)
+    assert compute_underpricing_ratio(big) == pytest.approx((4_000_000 - COMMIT_EXECUTION_GAS) / 1_700_000)
     with pytest.raises(ValueError, match="must not be empty"):
         compute_underpricing_ratio(b"")
 

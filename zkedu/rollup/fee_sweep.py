@@ -38,7 +38,7 @@ from zkedu.constants import ERA_EXECUTION_DELAY_SECONDS, GAS_PER_BLOB, USABLE_BY
 from zkedu.rollup.amortisation import BATCH_FIXED_L1_GAS
 from zkedu.rollup.compression import ENUMERATION_INDEX_BYTES, METADATA_BYTES, NAIVE_STATE_DIFF_BYTES
 from zkedu.rollup.l1_data_pricing import (
-    COMMIT_PLANNING_GAS,
+    COMMIT_EXECUTION_GAS,
     STANDARD_TOKEN_COST,
     TOKENS_PER_NONZERO_BYTE,
     TOTAL_COST_FLOOR_PER_TOKEN,
@@ -91,18 +91,19 @@ class ChainSettings:
     max_pubdata_per_batch: int = 240_000
     close_fraction: Fraction = Fraction(95, 100)
     fixed_l1_gas_per_batch: int = BATCH_FIXED_L1_GAS
-    commit_execution_gas: int = COMMIT_PLANNING_GAS  # what a calldata commit executes beside its data (EIP-7623)
+    commit_execution_gas: int = COMMIT_EXECUTION_GAS  # what a calldata commit executes beside its data (EIP-7623)
     minimal_l2_gas_price: int = 25_000_000
     l1_inclusion_seconds: float = L1_SLOT_SECONDS
     prove_seconds: float = ASSUMED_PROVE_SECONDS
     execution_delay_seconds: float = ERA_EXECUTION_DELAY_SECONDS
 
     def __post_init__(self) -> None:
-        for name in ("max_transactions", "max_circuits_per_batch", "l2_gas_per_circuit", "max_pubdata_per_batch"):
+        for name in ("max_transactions", "max_circuits_per_batch", "l2_gas_per_circuit", "max_pubdata_per_batch",
+                     "commit_execution_gas"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int):
                 raise TypeError(f"{name} must be an int, got {type(value).__name__}: {value!r}")
-            if value <= 0:
+            if value <= 0 and name != "commit_execution_gas":  # a commit may execute nothing beside its data
                 raise ValueError(f"{name} must be positive, got {value!r}")
         if not 0 < self.close_fraction <= 1:
             raise ValueError(f"close_fraction must be in (0, 1], got {self.close_fraction!r}")

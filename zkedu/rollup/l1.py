@@ -44,7 +44,7 @@ from zkedu.rollup.commitment import (
     genesis_batch,
 )
 from zkedu.rollup.da import blob_gas, blob_linear_hash, blob_opening_point
-from zkedu.rollup.l1_data_pricing import COMMIT_PLANNING_GAS, compute_calldata_gas_eip7623
+from zkedu.rollup.l1_data_pricing import COMMIT_EXECUTION_GAS, COMMIT_PLANNING_GAS, compute_calldata_gas_eip7623
 from zkedu.rollup.proof import ReplayState, StandInValidityProof, verify_stand_in_proof
 from zkedu.rollup.pubdata import BatchPubdata, encode_pubdata
 
@@ -231,7 +231,7 @@ class SimulatedL1:
                                  info.l2_logs_root, info.timestamp, compute_batch_commitment(info, self.max_blobs))
         self.batches.append(stored)
         self.committed[n], self.committed_at[n], self.kzg_checked[n] = info, self.now, checked
-        data_gas = compute_calldata_gas_eip7623(info.pubdata, COMMIT_PLANNING_GAS)
+        data_gas = compute_calldata_gas_eip7623(info.pubdata, COMMIT_EXECUTION_GAS)
         self.events.append(L1Event(self.now, "commit", n, COMMIT_PLANNING_GAS + data_gas,
                                    blob_gas(len(info.blob_linear_hashes)), data_gas))
         return stored

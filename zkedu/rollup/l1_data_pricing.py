@@ -3,8 +3,9 @@
 - **EIP-7623** (Pectra, 7 May 2025): a transaction with T calldata *tokens* (a zero byte is one token, a
   non-zero byte four) and execution gas E pays 21,000 + max(4·T + E, 10·T). The floor of
   ``TOTAL_COST_FLOOR_PER_TOKEN`` = 10 gas per token (10 per zero byte, 40 per non-zero byte) binds only when
-  6·T > E. A rollup's commit executes a lot (Era plans ~303,000 gas per batch), so its calldata pays the
-  floor only for batches with more than E / 6 tokens of pubdata; below that it pays the standard 4 per token.
+  6·T > E. A rollup's commit executes a lot (Era plans ~303,000 gas per commit, ~282,000 of it execution), so
+  its calldata pays the floor only for batches with more than E / 6 tokens of pubdata; below that it pays the
+  standard 4 per token.
 - **EIP-4844 / EIP-7918** (Fusaka, 3 Dec 2025): the blob base fee is ``fake_exponential(1, excess, fraction)``
   of the excess blob gas, which grows when blocks carry more than the target and shrinks otherwise.
   EIP-7918 changes one branch: while a blob costs less than ``BLOB_BASE_COST`` = 2^13 gas at the execution
@@ -32,8 +33,11 @@ TOTAL_COST_FLOOR_PER_TOKEN = 10  # EIP-7623
 TOKENS_PER_NONZERO_BYTE = 4
 BLOB_BASE_COST = 2**13  # EIP-7918: execution gas a blob must at least be worth
 MIN_BASE_FEE_PER_BLOB_GAS = 1  # EIP-4844
-# Era's planning estimate of one batch's commit (61k + 242k gas): the default execution gas beside the calldata.
+# Era's planning estimate of one batch's commit transaction (61k + 242k gas), and the execution gas E beside its
+# calldata: that estimate less the 21,000 every transaction pays (our reading: the estimate covers the whole
+# transaction; Era notes its estimates carry safety margins, so the real E is likely lower still).
 COMMIT_PLANNING_GAS = COMMIT_BASE_GAS + COMMIT_GAS_PER_BATCH
+COMMIT_EXECUTION_GAS = COMMIT_PLANNING_GAS - TX_BASE_GAS
 
 
 @dataclass(frozen=True)
@@ -106,39 +110,41 @@ def compute_calldata_gas_at_floor(data: bytes) -> int:
     return TOTAL_COST_FLOOR_PER_TOKEN * compute_calldata_tokens(data)
 
 
-def does_calldata_floor_bind(tokens: int | Fraction, execution_gas: int = COMMIT_PLANNING_GAS) -> bool:
+def does_calldata_floor_bind(tokens: int | Fraction, execution_gas: int = COMMIT_EXECUTION_GAS) -> bool:
     """Whether EIP-7623's floor exceeds the standard cost: 10·T > 4·T + E, that is 6·T > E.
 
-    >>> does_calldata_floor_bind(50_000), does_calldata_floor_bind(50_501)   # E = 303,000: the line is 50,500
+    >>> does_calldata_floor_bind(47_000), does_calldata_floor_bind(47_001)   # E = 282,000: the line is 47,000
     (False, True)
     """
     tokens = _require_amount("tokens", tokens)
     return (TOTAL_COST_FLOOR_PER_TOKEN - STANDARD_TOKEN_COST) * tokens > _require_whole("execution_gas", execution_gas)
 
 
-def compute_calldata_gas_for_tokens(tokens: int | Fraction, execution_gas: int = COMMIT_PLANNING_GAS) -> int | Fraction:
+def compute_calldata_gas_for_tokens(
+    tokens: int | Fraction, execution_gas: int = COMMIT_EXECUTION_GAS,
+) -> int | Fraction:
     """Gas that T calldata tokens add to a transaction executing ``execution_gas``: max(4·T + E, 10·T) − E.
 
     At least the standard 4·T; the floor's 10·T − E once 6·T > E; continuous in T and E. ``tokens`` may be a
     Fraction (a mean over transactions).
 
     >>> compute_calldata_gas_for_tokens(40_000), compute_calldata_gas_for_tokens(100_000)
-    (160000, 697000)
+    (160000, 718000)
     """
     tokens = _require_amount("tokens", tokens)
     execution_gas = _require_whole("execution_gas", execution_gas)
     return max(STANDARD_TOKEN_COST * tokens + execution_gas, TOTAL_COST_FLOOR_PER_TOKEN * tokens) - execution_gas
 
 
-def compute_calldata_gas_eip7623(data: bytes, execution_gas: int = COMMIT_PLANNING_GAS) -> int:
+def compute_calldata_gas_eip7623(data: bytes, execution_gas: int = COMMIT_EXECUTION_GAS) -> int:
     """Gas that carrying ``data`` adds to a transaction executing ``execution_gas`` since Pectra.
 
-    Default: a commit with Era's planning gas (303,000). Spec: EIP-7623.
+    Default: a commit executing Era's planning gas less the intrinsic 21,000 (282,000). Spec: EIP-7623.
     """
     return int(compute_calldata_gas_for_tokens(compute_calldata_tokens(data), execution_gas))
 
 
-def compute_underpricing_ratio(data: bytes, execution_gas: int = COMMIT_PLANNING_GAS) -> float:
+def compute_underpricing_ratio(data: bytes, execution_gas: int = COMMIT_EXECUTION_GAS) -> float:
     """What ``data`` adds to a commit executing ``execution_gas``, over ZKsync's 17 gas per byte.
 
     Above 1, 17 gas per byte underprices the data; below 1 (the floor not binding, or many zero bytes) it
@@ -150,7 +156,7 @@ def compute_underpricing_ratio(data: bytes, execution_gas: int = COMMIT_PLANNING
 
 
 def compute_blob_calldata_break_even(
-    l1_gas_price: int, blob_base_fee: int, nonzero_fraction: float = 1.0, execution_gas: int = COMMIT_PLANNING_GAS,
+    l1_gas_price: int, blob_base_fee: int, nonzero_fraction: float = 1.0, execution_gas: int = COMMIT_EXECUTION_GAS,
 ) -> float:
     """Bytes of pubdata at which one blob costs as much as the same bytes as calldata of a commit.
 
@@ -179,7 +185,7 @@ def compute_blob_calldata_break_even(
 
 
 def compute_da_cost_after_pectra(
-    pubdata: bytes, l1_gas_price: int, blob_base_fee: int, execution_gas: int = COMMIT_PLANNING_GAS,
+    pubdata: bytes, l1_gas_price: int, blob_base_fee: int, execution_gas: int = COMMIT_EXECUTION_GAS,
 ) -> tuple[int, int]:
     """(calldata wei, blob wei) for publishing ``pubdata``: what it adds to a commit executing ``execution_gas``."""
     l1_gas_price = _require_whole("l1_gas_price", l1_gas_price)
