@@ -119,6 +119,21 @@ def test_pairings_prepare_each_g2_point_once_and_key_it_by_its_affine_coordinate
     assert not C.pairing_check([(P, Q_rescaled), (C.neg(C.mul(C.G1, 45)), C.G2)])
     assert len(curve_module._PREPARED_G2) == 2  # Q (once, for both representations) and G2
     assert C.pairing(P, Q) == C.pairing(P, C.prepare_g2(Q)) == C.pairing(C.mul(P, 11), C.G2)
-    for k in range(1, curve_module._PREPARED_G2_SIZE + 2):  # the cache stays bounded
-        C.pairing(C.G1, C.mul(C.G2, k))
-    assert len(curve_module._PREPARED_G2) == curve_module._PREPARED_G2_SIZE
+    assert C.pairing(C.Z1, C.mul(C.G2, 99)) == C.backend.FQ12.one()  # e(∞, Q) = 1, and nothing is prepared
+    assert len(curve_module._PREPARED_G2) == 2
+
+
+def test_the_prepared_g2_cache_keeps_the_most_recently_used_points(monkeypatch) -> None:
+    from zkedu.curves import curve as curve_module
+
+    C = BN254
+    monkeypatch.setattr(curve_module, "_PREPARED_G2_SIZE", 2)
+    curve_module._PREPARED_G2.clear()
+    Q1, Q2, Q3 = (C.mul(C.G2, k) for k in (2, 3, 5))
+    C.pairing(C.G1, Q1)
+    C.pairing(C.G1, Q2)
+    C.pairing(C.G1, Q1)  # Q1 used again: now Q2 is the least recently used
+    C.pairing(C.G1, Q3)
+    kept = {key[1] for key in curve_module._PREPARED_G2}
+    x_of = {name: tuple(int(c) for c in (Q[0] / Q[2]).coeffs) for name, Q in (("Q1", Q1), ("Q2", Q2), ("Q3", Q3))}
+    assert kept == {x_of["Q1"], x_of["Q3"]}

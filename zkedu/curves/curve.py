@@ -14,6 +14,7 @@ Source: py_ecc (github.com/ethereum/py_ecc), modules optimized_bn128 and optimiz
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -30,6 +31,7 @@ from zkedu.field import PrimeField
 
 _PREPARED_G2: dict[tuple, G2Prepared] = {}  # insertion-ordered: the least recently used comes first
 _PREPARED_G2_SIZE = 32
+_PREPARED_G2_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class G1Table:
 
     def prefix(self, k: int) -> G1Table:
         """The first ``k`` points, still prepared (a commitment to fewer coefficients than the setup has)."""
+        require_int(k, "prefix length")
         if not 0 <= k <= len(self.affine):
             raise ValueError(f"prefix length must be in [0, {len(self.affine)}], got {k}")
         return G1Table(self.curve_name, self.affine[:k])
@@ -295,6 +298,8 @@ class Curve:
         points recur (KZG's [1]₂ and [τ]₂, a PLONK key's [τ]₂, a verifier contract's inputs). The value can
         differ from ``miller_loop``'s by a factor that the final exponentiation removes (tested).
         """
+        if self.backend.is_inf(P):  # e(∞, Q) = 1: nothing to prepare
+            return self.backend.FQ12.one()
         if not isinstance(Q, G2Prepared) and not self.backend.is_inf(Q):
             Q = self._prepared_g2(Q)
         return self.miller_loop(P, Q)
@@ -304,10 +309,14 @@ class Curve:
         z_inv = Q[2].inv()
         x, y = Q[0] * z_inv, Q[1] * z_inv
         key = (self.name, tuple(int(c) for c in x.coeffs), tuple(int(c) for c in y.coeffs))
-        prepared = _PREPARED_G2.pop(key, None) or prepare_g2(self.name, Q)
-        _PREPARED_G2[key] = prepared  # most recently used last
-        while len(_PREPARED_G2) > _PREPARED_G2_SIZE:
-            del _PREPARED_G2[next(iter(_PREPARED_G2))]
+        with _PREPARED_G2_LOCK:
+            prepared = _PREPARED_G2.pop(key, None)
+        if prepared is None:
+            prepared = prepare_g2(self.name, Q)  # outside the lock: two threads may both prepare, never corrupt
+        with _PREPARED_G2_LOCK:
+            _PREPARED_G2[key] = prepared  # most recently used last
+            while len(_PREPARED_G2) > _PREPARED_G2_SIZE:
+                del _PREPARED_G2[next(iter(_PREPARED_G2))]
         return prepared
 
     def pairing_check(self, pairs: Sequence[tuple[Point, Point | G2Prepared]]) -> bool:
