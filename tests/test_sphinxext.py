@@ -56,6 +56,24 @@ def test_citations_are_distinguished_on_the_parsed_bibliography_and_titles_keep_
     assert _sphinxext._reread_when_suffixes_change(app, env, set(), {"book/a"}, set()) == ["book/b", "book/c"]
 
 
+def test_sources_that_would_read_alike_get_suffixes_even_with_different_coauthors() -> None:
+    from pybtex.database import BibliographyData, Entry, Person
+
+    def entry(title: str, *authors: str) -> Entry:
+        e = Entry("misc", fields={"title": title, "year": "2019"})
+        e.persons["author"] = [Person(a) for a in authors]
+        return e
+
+    data = BibliographyData(entries={
+        "plonk": entry("PLONK", "Gabizon, Ariel", "Williamson, Zachary J.", "Ciobotaru, Oana"),
+        "other": entry("Another paper", "Gabizon, Ariel", "Khovratovich, Dmitry", "Xu, Yuncong"),
+    })
+    domain = SimpleNamespace(bibdata=SimpleNamespace(data=data))
+    _sphinxext._distinguish_citations(SimpleNamespace(env=SimpleNamespace(get_domain=lambda name: domain)))
+    labels = {k: _sphinxext.author_year_label(e) for k, e in data.entries.items()}
+    assert labels == {"other": "Gabizon et al., 2019a", "plonk": "Gabizon et al., 2019b"}
+
+
 def test_author_year_labels_read_like_the_citations() -> None:
     from pybtex.database import Entry, Person
 

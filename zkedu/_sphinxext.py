@@ -84,8 +84,8 @@ def _distinguish_citations(app: Any) -> None:
     for key, entry in entries.items():
         year = entry.fields.get("zkedu_year") or entry.fields.get("year", "")
         entry.fields["zkedu_year"] = year  # the unsuffixed year, so a cached, already-suffixed entry is redone right
-        authors = " and ".join(str(p) for p in entry.persons.get("author", []))
-        rows.append((key, authors, year, str(entry.fields.get("title", ""))))
+        # grouped by what the citation shows ("Gabizon et al."), so two sources never read alike
+        rows.append((key, author_label(entry), year, str(entry.fields.get("title", ""))))
         title = entry.fields.get("title")
         if title and not (title.startswith("{") and title.endswith("}")):
             entry.fields["title"] = "{" + title + "}"
@@ -112,6 +112,11 @@ def author_year_label(entry: Any) -> str:
     The same text sphinxcontrib-bibtex's author_year reference style writes into the citation (tested on
     the built book), so a reader can find a cited source in the bibliography by what the citation says.
     """
+    return f"{author_label(entry)}, {entry.fields.get('year', 'n.d.')}"
+
+
+def author_label(entry: Any) -> str:
+    """The author part of ``author_year_label``: "Last", "A and B" or "A et al."."""
     from sphinxcontrib.bibtex.style.names.last import LastNameStyle  # the citations' own surname formatter
 
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
@@ -120,8 +125,7 @@ def author_year_label(entry: Any) -> str:
              for p in persons]
     if not names:
         raise ValueError(f"bibliography entry {entry.key!r} has no author or editor to label it by")
-    who = names[0] if len(names) == 1 else f"{names[0]} and {names[1]}" if len(names) == 2 else f"{names[0]} et al."
-    return f"{who}, {entry.fields.get('year', 'n.d.')}"
+    return names[0] if len(names) == 1 else f"{names[0]} and {names[1]}" if len(names) == 2 else f"{names[0]} et al."
 
 
 def _register_author_year_style() -> None:
