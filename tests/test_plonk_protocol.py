@@ -150,6 +150,15 @@ def test_a_broken_copy_constraint_makes_the_grand_product_fail() -> None:
             grand_product(PK, wires, F(3), F(5))
 
 
+def test_both_grand_products_refuse_a_challenge_that_zeroes_a_denominator() -> None:
+    wires = compute_wire_polynomials(CIRCUIT, WITNESS)
+    beta = F(3)
+    gamma = -(wires[0][0] + beta * PK.sigma_values[0][0])  # the first row's first factor becomes 0
+    for grand_product in (compute_grand_product, _compute_grand_product_fast):
+        with pytest.raises(ZeroDivisionError):
+            grand_product(PK, wires, beta, gamma)
+
+
 @settings(max_examples=5, deadline=None)
 @given(st.integers(1, F.modulus - 1), st.integers(0, F.modulus - 1))
 def test_fast_grand_product_equals_the_readable_one(beta: int, gamma: int) -> None:

@@ -8,10 +8,12 @@ ValidatorTimelock refuses to execute before commit time + delay), so proving hap
 
 ``sealing`` is the mean wait for the batch to close (half the batch interval, or less when the messages
 alone fill the batch's L2->L1 log slots). Each transaction on the settlement layer (commit, prove, execute)
-waits one of its blocks: Gateway's blocks on Gateway, 12-second slots on L1. The batch is taken to be
-committed as soon as it is sealed. Three confirmation levels are compared: the sequencer's (a block), proven
-(a proof exists: what "one-second ZK finality" refers to) and executed on L1 (for a chain on Gateway, only
-after Gateway's own batch settles on L1 too).
+waits one of its blocks: Gateway's blocks on Gateway, 12-second slots on L1. The commit transaction is sent
+as soon as the batch is sealed. The stages are listed one after another; in fact proving starts at sealing,
+alongside the commit's block, so "proven" (sealing + proving) does not include that block. Three
+confirmation levels are compared: the sequencer's (a block), proven (a proof exists: what "one-second ZK
+finality" refers to) and executed on L1 (for a chain on Gateway, only after Gateway's own batch settles on
+L1 too).
 
 Settlement cost per chain: directly on L1 each chain pays a batch's commit, prove and execute gas (the
 planning constants of ``zkedu.rollup.fees``) for each of its batches; on Gateway the chains' batches are

@@ -1,7 +1,8 @@
 """Chapter 1 widget: L1 cost per transaction as a batch grows (fixed and per-byte parts), and time to fill it.
 
 The data part is priced as calldata (17 gas per byte at the L1 gas price) or as blobs (1 blob gas per byte at
-the blob base fee, EIP-4844), as the reader chooses. The sweep is vectorised numpy in floats for drawing;
+the blob base fee, EIP-4844), as the reader chooses: per byte, as Era's fee model charges, not in whole blobs
+as L1 bills them. The sweep is vectorised numpy in floats for drawing;
 ``zkedu.rollup.amortisation.compute_amortised_cost`` is the exact integer model it follows (the tests compare
 the two).
 """
