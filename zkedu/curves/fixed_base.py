@@ -76,7 +76,7 @@ def fixed_base_mul_many(P: JacPoint, scalars: Sequence[int], p: int) -> list[Aff
     windows = -(-bits // c)
     mask = (1 << c) - 1
     P, p = (big(P[0]), big(P[1]), big(P[2])), big(p)
-    table = [[None if e is None else (e[0], e[1]) for e in row] for row in fixed_base_table(P, windows, c, p)]
+    table = fixed_base_table(P, windows, c, p)
     ks = bigs(scalars)
     accs: list[AffineOrInf] = [None] * len(ks)
     for j in range(windows):

@@ -124,8 +124,7 @@ def _msm_pippenger_batch_affine(points: Sequence[AffineOrInf], scalars: Sequence
                 running = jac_add_affine(running, bucket[0][0], bucket[0][1], p)
             window_sum = jac_add(window_sum, running, p)
         result = jac_add(result, window_sum, p)
-    X, Y, Z = smalls(result)
-    return (X, Y, Z)
+    return tuple(smalls(result))  # type: ignore[return-value]
 
 
 def _choose_window_batch_affine(n: int, scalar_bits: int) -> int:

@@ -98,13 +98,14 @@ class ChainSettings:
     execution_delay_seconds: float = ERA_EXECUTION_DELAY_SECONDS
 
     def __post_init__(self) -> None:
-        for name in ("max_transactions", "max_circuits_per_batch", "l2_gas_per_circuit", "max_pubdata_per_batch",
-                     "commit_execution_gas"):
+        limits = ("max_transactions", "max_circuits_per_batch", "l2_gas_per_circuit", "max_pubdata_per_batch")
+        for name in (*limits, "commit_execution_gas"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int):
                 raise TypeError(f"{name} must be an int, got {type(value).__name__}: {value!r}")
-            if value <= 0 and name != "commit_execution_gas":  # a commit may execute nothing beside its data
-                raise ValueError(f"{name} must be positive, got {value!r}")
+        for name in limits:
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be positive, got {getattr(self, name)!r}")
         if not 0 < self.close_fraction <= 1:
             raise ValueError(f"close_fraction must be in (0, 1], got {self.close_fraction!r}")
         for name in ("fixed_l1_gas_per_batch", "commit_execution_gas", "minimal_l2_gas_price", "l1_inclusion_seconds",

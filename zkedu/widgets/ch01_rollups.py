@@ -14,9 +14,11 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.figure import Figure
 
-from zkedu.constants import GAS_PER_BLOB, L1_GAS_PER_PUBDATA_BYTE
+from zkedu.constants import L1_GAS_PER_PUBDATA_BYTE
 from zkedu.rollup.amortisation import BATCH_FIXED_L1_GAS, compute_fill_seconds
-from zkedu.rollup.l1_data_pricing import BLOB_BASE_COST
+from zkedu.rollup.fees import BLOB_GAS_PER_BYTE
+from zkedu.rollup.l1_data_pricing import compute_blob_base_fee_reserve
+from zkedu.rollup.units import GWEI, gwei_to_wei
 from zkedu.widgets.common import Control, build_panel, control_defaults, label, new_figure, static_twin
 
 DATA_CHOICES = ("calldata", "blobs")
@@ -55,7 +57,7 @@ def compute_data_price(data_on: str, l1_gas_price_gwei: float, blob_base_fee_gwe
     if data_on == "calldata":
         return L1_GAS_PER_PUBDATA_BYTE * l1_gas_price_gwei
     if data_on == "blobs":
-        return 1.0 * blob_base_fee_gwei
+        return BLOB_GAS_PER_BYTE * blob_base_fee_gwei
     raise ValueError(f"data_on must be one of {DATA_CHOICES}, got {data_on!r}")
 
 
@@ -91,7 +93,7 @@ def update(
         BATCH_SIZES, fixed, data, fill, int(batch_size), float(pf), float(pd),
         compute_fill_seconds(batch_size, arrival_rate), data_on,
         compute_data_price(data_on, l1_gas_price_gwei, blob_base_fee_gwei),
-        BLOB_BASE_COST * l1_gas_price_gwei / GAS_PER_BLOB,
+        compute_blob_base_fee_reserve(gwei_to_wei(l1_gas_price_gwei)) / GWEI,
     )
 
 

@@ -61,7 +61,7 @@ register(Exercise(
     how_to_answer="an integer between 1 and 96",
     hint="96 = 2^5 · 3. Take any generator g of F_97* and raise it to (p - 1)/32; or test candidates x with "
          "x^32 = 1 and x^16 ≠ 1.",
-    is_correct=lambda answer: is_primitive_32nd_root(answer),
+    is_correct=is_primitive_32nd_root,
     targeted_hint=hint_root_of_unity,
     note="Its powers are the 32 points of F_97's largest power-of-two NTT domain (2-adicity 5).",
 ))

@@ -39,7 +39,7 @@ register(Exercise(
     "ch04-discrete-log",
     how_to_answer="an integer k with k·(3, 5) = Q",
     hint="walk the orbit E.orbit((3, 5)): entry number i (from 0) is (i + 1)·P.",
-    is_correct=lambda answer: is_discrete_log(answer),
+    is_correct=is_discrete_log,
     targeted_hint=lambda a: f"{a}·(3, 5) is {DLOG_CURVE.mul(DLOG_BASE, a)}, not Q.",
 ))
 
@@ -62,6 +62,6 @@ register(Exercise(
     how_to_answer="an integer k with k·G = Q",
     hint="compute t = toy_pairing(G, Q) and g = toy_pairing(G, G); then t = g^k, so try the powers of g "
          "(there are only 17 of them).",
-    is_correct=lambda answer: is_pairing_discrete_log(answer),
+    is_correct=is_pairing_discrete_log,
     note="The pairing moved the curve's discrete log into F_101², where it is no harder: the MOV attack.",
 ))

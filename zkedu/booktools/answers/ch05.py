@@ -72,7 +72,7 @@ register(Exercise(
     how_to_answer="a list of at most 8 integers (q's coefficients, ascending)",
     hint="any polynomial that vanishes at z = 5 can be added to p without changing p(5).",
     answer_types=(list,),
-    is_correct=lambda answer: is_forged_opening(answer),
+    is_correct=is_forged_opening,
     targeted_hint=hint_forged_opening,
     note="Knowing z in advance makes a forgery trivial, which is why z hashes both commitments.",
 ))
